@@ -1,0 +1,32 @@
+// Makes a fresh clone ready: installs dependencies when they are missing and builds dist/ when it is
+// missing or older than the sources. Used by `npm start` and `npm test` so each is one command.
+import { execSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const run = (cmd) => execSync(cmd, { cwd: root, stdio: 'inherit' });
+
+const lock = path.join(root, 'package-lock.json');
+const marker = path.join(root, 'node_modules', '.package-lock.json');
+if (!fs.existsSync(marker) || fs.statSync(marker).mtimeMs < fs.statSync(lock).mtimeMs) {
+  console.log('[talk-notes] installing dependencies (npm ci)…');
+  run('npm ci --no-audit --no-fund');
+}
+
+function newest(dir) {
+  let latest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(full) : fs.statSync(full).mtimeMs);
+  }
+  return latest;
+}
+
+const outputs = ['extension.js', 'server.js', 'cli.js'].map((f) => path.join(root, 'dist', f));
+const built = outputs.every((f) => fs.existsSync(f)) ? Math.min(...outputs.map((f) => fs.statSync(f).mtimeMs)) : 0;
+const sources = Math.max(newest(path.join(root, 'server', 'src')), newest(path.join(root, 'client', 'src')), fs.statSync(path.join(root, 'esbuild.mjs')).mtimeMs);
+if (built < sources) {
+  console.log('[talk-notes] building dist/ (esbuild)…');
+  run('node esbuild.mjs');
+}

@@ -1,0 +1,237 @@
+// talk-notes check [files, folders or globs…] [--fix] [--format text|json] [--outline]
+// The same core as the editor: prints `file:line:col severity message [code]`; exit 0 clean, 1 problems,
+// 2 bad usage or unreadable input (nothing is written then).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Analyzer, type Analysis } from './core/analyze.ts';
+import { applyEdits, fixAllEdits } from './core/fixes.ts';
+import { LineIndex } from './core/positions.ts';
+import { DEFAULT_SETTINGS, type Settings } from './core/settings.ts';
+import { isGroup, type Talk } from './core/talks.ts';
+import { loadEngine } from './data.ts';
+import { WorkspaceDictionary } from './dictionary.ts';
+
+const USAGE = `Usage: talk-notes check [files, folders or globs…] [--fix] [--format text|json] [--outline]
+
+  --fix            apply every preferred fix and write each file (atomically)
+  --format FORMAT  text (default) or json
+  --outline        also print each file's talks, speakers and sections
+  -h, --help       show this help
+
+Exit status: 0 no problems, 1 problems found, 2 bad usage or unreadable input.`;
+
+class UsageError extends Error {}
+
+interface Options {
+  files: string[];
+  fix: boolean;
+  format: 'text' | 'json';
+  outline: boolean;
+}
+
+function parseArgs(argv: string[]): Options | 'help' {
+  const [command, ...rest] = argv;
+  if (command === '-h' || command === '--help' || command === 'help') return 'help';
+  if (command !== 'check') throw new UsageError(command ? `unknown command '${command}' (expected 'check')` : 'no command given (expected \'check\')');
+  const options: Options = { files: [], fix: false, format: 'text', outline: false };
+  for (let k = 0; k < rest.length; k++) {
+    const arg = rest[k];
+    if (arg === '--fix') options.fix = true;
+    else if (arg === '--outline') options.outline = true;
+    else if (arg === '-h' || arg === '--help') return 'help';
+    else if (arg === '--format' || arg.startsWith('--format=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[++k];
+      if (value !== 'text' && value !== 'json') throw new UsageError(`--format takes 'text' or 'json', not '${value ?? ''}'`);
+      options.format = value;
+    } else if (arg.startsWith('-')) throw new UsageError(`unknown option '${arg}'`);
+    else options.files.push(arg);
+  }
+  if (!options.files.length) throw new UsageError('no files given');
+  return options;
+}
+
+const MARKDOWN = /\.(md|markdown|mdown|mkd)$/i;
+const SKIP_DIRS = new Set(['node_modules', '.git']);
+
+function walk(dir: string, out: string[]): void {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory() && !SKIP_DIRS.has(entry.name)) walk(full, out);
+    else if (entry.isFile() && MARKDOWN.test(entry.name)) out.push(full);
+  }
+}
+
+function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*' && glob[i + 1] === '*') {
+      re += '.*';
+      i++;
+      if (glob[i + 1] === '/') i++;
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+/** Files named on the command line: plain paths, folders (their Markdown files) and globs. */
+export function expandInputs(inputs: string[], cwd: string = process.cwd()): string[] {
+  const files: string[] = [];
+  for (const input of inputs) {
+    if (/[*?]/.test(input)) {
+      const base = input.slice(0, input.search(/[*?]/)).replace(/[^/]*$/, '') || '.';
+      const pattern = globToRegExp(path.posix.normalize(input.replace(/\\/g, '/')));
+      const found: string[] = [];
+      if (fs.existsSync(path.resolve(cwd, base))) walk(path.resolve(cwd, base), found);
+      const matches = found.filter((f) => pattern.test(path.relative(cwd, f).split(path.sep).join('/')));
+      if (!matches.length) throw new UsageError(`no Markdown files match '${input}'`);
+      files.push(...matches);
+      continue;
+    }
+    const full = path.resolve(cwd, input);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(full);
+    } catch {
+      throw new UsageError(`cannot read '${input}': no such file or folder`);
+    }
+    if (stat.isDirectory()) {
+      const found: string[] = [];
+      walk(full, found);
+      if (!found.length) throw new UsageError(`no Markdown files in folder '${input}'`);
+      files.push(...found);
+    } else files.push(full);
+  }
+  return [...new Set(files)];
+}
+
+function readInput(file: string): string {
+  let buffer: Buffer;
+  try {
+    buffer = fs.readFileSync(file);
+  } catch (error) {
+    throw new UsageError(`cannot read '${file}': ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  if (buffer.includes(0)) throw new UsageError(`'${file}' is a binary file, not Markdown notes`);
+  return buffer.toString('utf8');
+}
+
+/** Writes through a temporary file and a rename, so a crash never leaves half a file. */
+function writeAtomically(file: string, text: string): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.talk-notes-${process.pid}.tmp`);
+  fs.writeFileSync(tmp, text);
+  try {
+    fs.renameSync(tmp, file);
+  } catch (error) {
+    fs.rmSync(tmp, { force: true });
+    throw error;
+  }
+}
+
+function severityLabel(settings: Settings, code: keyof Settings['severity']): string {
+  return settings.severity[code];
+}
+
+function outlineLines(analysis: Analysis): string[] {
+  const lines = new LineIndex(analysis.text);
+  const out: string[] = [];
+  const talk = (t: Talk, indent: string): void => {
+    const where = lines.positionAt(t.start).line + 1;
+    out.push(`${indent}${t.title}  (line ${where})${t.speaker ? ` — speaker: ${t.speaker}` : ''}${t.subtitle ? ` — ${t.subtitle}` : ''}`);
+    const sections = (list: Talk['sections'], ind: string): void => {
+      for (const s of list) {
+        out.push(`${ind}- ${s.title}`);
+        sections(s.sections, ind + '  ');
+      }
+    };
+    sections(t.sections, indent + '    ');
+  };
+  for (const item of analysis.outline.items) {
+    if (isGroup(item)) {
+      out.push(`  ${item.title}`);
+      item.talks.forEach((t) => talk(t, '    '));
+    } else talk(item, '  ');
+  }
+  return out;
+}
+
+export function main(argv: string[], write: (s: string) => void = (s) => process.stdout.write(s), writeError: (s: string) => void = (s) => process.stderr.write(s)): number {
+  let options: Options | 'help';
+  let files: string[];
+  const texts = new Map<string, string>();
+  try {
+    options = parseArgs(argv);
+    if (options === 'help') {
+      write(USAGE + '\n');
+      return 0;
+    }
+    files = expandInputs(options.files);
+    for (const f of files) texts.set(f, readInput(f));
+  } catch (error) {
+    if (error instanceof UsageError) {
+      writeError(`talk-notes: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+
+  const engine = loadEngine();
+  const analyzer = new Analyzer(engine);
+  const dictionary = new WorkspaceDictionary();
+  const settings = DEFAULT_SETTINGS;
+  const json: unknown[] = [];
+  let problems = 0;
+  for (const file of files) {
+    const text = texts.get(file)!;
+    const names = dictionary.read(dictionary.fileFor(file, [process.cwd()], settings.dictionaryFile)).names;
+    let analysis = analyzer.analyze(text, settings, names);
+    let fixed = 0;
+    if (options.fix) {
+      const edits = fixAllEdits(analysis.findings);
+      if (edits.length) {
+        writeAtomically(file, applyEdits(text, edits));
+        fixed = edits.length;
+        analysis = analyzer.analyze(applyEdits(text, edits), settings, names);
+      }
+    }
+    const lines = new LineIndex(analysis.text);
+    const shown = path.relative(process.cwd(), file) || file;
+    const reportable = analysis.findings.filter((f) => settings.severity[f.code] !== 'hint' && settings.severity[f.code] !== 'off');
+    problems += reportable.length;
+    if (options.format === 'json') {
+      json.push({
+        file: shown,
+        fixed,
+        problems: analysis.findings.map((f) => {
+          const p = lines.positionAt(f.start);
+          return { line: p.line + 1, column: p.character + 1, severity: severityLabel(settings, f.code), code: f.code, message: f.message, wrong: f.wrong, fixes: f.fixes, preferred: f.preferred };
+        }),
+        outline: options.outline ? analysis.outline.talks.map((t) => ({ talk: t.title, line: lines.positionAt(t.start).line + 1, speaker: t.speaker, subtitle: t.subtitle, sections: t.sections.map((s) => s.title) })) : undefined,
+      });
+      continue;
+    }
+    for (const f of analysis.findings) {
+      const p = lines.positionAt(f.start);
+      write(`${shown}:${p.line + 1}:${p.character + 1} ${severityLabel(settings, f.code)} ${f.message} [${f.code}]\n`);
+    }
+    if (fixed) write(`${shown}: fixed ${fixed} problem${fixed === 1 ? '' : 's'}\n`);
+    if (options.outline) {
+      write(`${shown}: outline\n`);
+      for (const l of outlineLines(analysis)) write(l + '\n');
+    }
+  }
+  if (options.format === 'json') write(JSON.stringify(json, null, 2) + '\n');
+  else write(problems ? `${problems} problem${problems === 1 ? '' : 's'} in ${files.length} file${files.length === 1 ? '' : 's'}\n` : `no problems in ${files.length} file${files.length === 1 ? '' : 's'}\n`);
+  return problems ? 1 : 0;
+}
+
+if (require.main === module) {
+  try {
+    process.exitCode = main(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`talk-notes: ${(error as Error).message}\n`);
+    process.exitCode = 2;
+  }
+}

@@ -1,0 +1,103 @@
+// Splits a document into top-level blocks that can be parsed on their own: a block ends at a blank line
+// that is followed by an unindented line, outside fenced code and multi-line HTML comments. Parsing each
+// block separately gives the same prose as parsing the whole file, lets results be cached per block, and
+// bounds the cost of an edit to the blocks it touches.
+
+export interface Block {
+  /** Offset of the block's first character in the document. */
+  start: number;
+  /** Its text, including trailing blank lines. */
+  text: string;
+  /** Zero-based line of its first character. */
+  line: number;
+  /** Front matter at the top of the file: never checked. */
+  frontMatter?: boolean;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const BLANK = /^[ \t]*$/;
+
+interface Line {
+  start: number;
+  /** Content without its line break. */
+  content: string;
+  /** Offset after the line break. */
+  next: number;
+}
+
+function* lines(text: string): Generator<Line> {
+  let start = 0;
+  while (start < text.length) {
+    let end = start;
+    while (end < text.length) {
+      const c = text.charCodeAt(end);
+      if (c === 10 || c === 13) break;
+      end++;
+    }
+    let next = end;
+    if (text.charCodeAt(next) === 13) next++;
+    if (text.charCodeAt(next) === 10) next++;
+    yield { start, content: text.slice(start, end), next };
+    start = next;
+  }
+}
+
+function frontMatterEnd(text: string): number {
+  const open = /^(---|\+\+\+)[ \t]*\r?\n/.exec(text);
+  if (!open) return 0;
+  const marker = open[1];
+  let offset = open[0].length;
+  for (const line of lines(text.slice(offset))) {
+    const t = line.content.trim();
+    if (t === marker || (marker === '---' && t === '...')) return offset + line.next;
+  }
+  return 0;
+}
+
+export function splitBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  let lineNo = 0;
+  let blockStart = 0;
+  let blockLine = 0;
+
+  const fmEnd = frontMatterEnd(text);
+  if (fmEnd > 0) {
+    const fm = text.slice(0, fmEnd);
+    blocks.push({ start: 0, text: fm, line: 0, frontMatter: true });
+    blockStart = fmEnd;
+    for (const _ of lines(fm)) lineNo++;
+    blockLine = lineNo;
+  }
+
+  let fence: string | null = null;
+  let inComment = false;
+  let sawBlank = false;
+  for (const line of lines(text.slice(blockStart))) {
+    const start = line.start + fmEnd;
+    const content = line.content;
+    if (fence) {
+      const close = FENCE.exec(content);
+      if (close && close[1][0] === fence[0] && close[1].length >= fence.length && content.trim() === close[1]) fence = null;
+    } else if (inComment) {
+      if (content.includes('-->')) inComment = false;
+    } else if (BLANK.test(content)) {
+      sawBlank = true;
+    } else {
+      const unindented = !/^[ \t]/.test(content);
+      if (sawBlank && unindented && start > blockStart) {
+        blocks.push({ start: blockStart, text: text.slice(blockStart, start), line: blockLine });
+        blockStart = start;
+        blockLine = lineNo;
+      }
+      sawBlank = false;
+      const open = FENCE.exec(content);
+      if (open) fence = open[1];
+      else if (content.includes('<!--') && !content.slice(content.lastIndexOf('<!--')).includes('-->')) inComment = true;
+    }
+    lineNo++;
+  }
+  if (blockStart < text.length || blocks.length === 0) {
+    blocks.push({ start: blockStart, text: text.slice(blockStart), line: blockLine });
+  }
+  return blocks;
+}

@@ -1,0 +1,256 @@
+// The catalog of known names (CNCF projects, ecosystem projects, people) and the indexes the matcher needs:
+// exact lookup by a spacing/case-free key, sound keys for misheard names, and first/last names of people.
+import { soundKeys } from './phonetic.ts';
+import type { NameCard } from './types.ts';
+
+export type NameKind = 'cncf' | 'ecosystem' | 'person' | 'learned';
+
+export interface NameEntry {
+  /** The styled name a fix writes. */
+  canonical: string;
+  /** Other correctly written forms (OPA for Open Policy Agent). */
+  aliases: string[];
+  /** Accepted abbreviations (K8s, OTel, Wasm): hint at most, with a fix that expands them. */
+  shortForms: string[];
+  kind: NameKind;
+  maturity?: string;
+  category?: string;
+  homepage?: string;
+  repo?: string;
+  description?: string;
+  parent?: string;
+  /** What kind of thing an ecosystem name is (project, product, technology, cloud, company, feature). */
+  label?: string;
+  /** The lowercase name is an ordinary English word (helm, flux, envoy): lowercase use is not a slip. */
+  everyday: boolean;
+  /** Prior for ranking: how likely notes mean this name (graduated projects and people in the file rank high). */
+  weight: number;
+  key: string;
+  sounds: [string, string];
+}
+
+export interface CncfData {
+  projects: {
+    name: string;
+    maturity: string;
+    homepage_url?: string;
+    repo_url?: string;
+    category?: string;
+    aliases?: string[];
+  }[];
+  subprojects?: { name: string; parent_project: string; homepage_url?: string; repo_url?: string; category?: string }[];
+  hand_added_aliases?: Record<string, string[]>;
+}
+
+export interface EcosystemData {
+  entries: {
+    name: string;
+    kind?: string;
+    category?: string;
+    homepage_url?: string;
+    repo_url?: string;
+    aliases?: string[];
+    parent?: string | null;
+    description?: string;
+  }[];
+}
+
+export interface PeopleData {
+  people: { name: string; known_for?: string }[];
+}
+
+export interface CatalogOverrides {
+  /** Landscape name -> how the project writes itself. */
+  displayNames?: Record<string, string>;
+  /** Extra correct forms per canonical name. */
+  aliases?: Record<string, string[]>;
+  /** Accepted abbreviations per canonical name. */
+  shortForms?: Record<string, string[]>;
+}
+
+export interface CatalogData {
+  cncf: CncfData;
+  ecosystem?: EcosystemData;
+  people?: PeopleData;
+  everydayNames?: string[];
+  /** Words that, right after a lowercase everyday-word name, show the name is meant ("helm chart"). */
+  contextWords?: string[];
+  overrides?: CatalogOverrides;
+}
+
+const MATURITY_WEIGHT: Record<string, number> = { graduated: 1, incubating: 0.92, sandbox: 0.8, archived: 0.7 };
+
+/** The key two spellings share when they differ only in case, spaces, hyphens or dots. */
+export function nameKey(text: string): string {
+  return text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+export class Catalog {
+  readonly entries: NameEntry[] = [];
+  private readonly byKey = new Map<string, NameEntry[]>();
+  /** Lowercase first name -> people with it; lowercase last name -> people with it. */
+  readonly firstNames = new Map<string, NameEntry[]>();
+  readonly lastNames = new Map<string, NameEntry[]>();
+  /** Lowercase first word -> multi-word names that start with it (for names cut short). */
+  private readonly byFirstWord = new Map<string, NameEntry[]>();
+  contextWords = new Set<string>();
+
+  static fromData(data: CatalogData): Catalog {
+    const catalog = new Catalog();
+    const everyday = new Set((data.everydayNames ?? []).map((n) => n.toLowerCase()));
+    const overrides = data.overrides ?? {};
+    const hand = data.cncf.hand_added_aliases ?? {};
+    catalog.contextWords = new Set((data.contextWords ?? []).map((w) => w.toLowerCase()));
+
+    for (const p of data.cncf.projects) {
+      const paren = /^(.*?)\s*\(([^)]+)\)$/.exec(p.name);
+      const base = paren ? paren[1] : p.name;
+      const canonical = overrides.displayNames?.[p.name] ?? base;
+      const aliases = new Set<string>([...(p.aliases ?? []), ...(overrides.aliases?.[canonical] ?? [])]);
+      if (canonical !== p.name && !paren) aliases.add(p.name);
+      if (paren && canonical !== base) aliases.add(base);
+      const shortForms = [...(hand[p.name] ?? []), ...(overrides.shortForms?.[canonical] ?? [])];
+      for (const s of shortForms) aliases.delete(s);
+      aliases.delete(canonical);
+      catalog.add({
+        canonical,
+        aliases: [...aliases],
+        shortForms,
+        kind: 'cncf',
+        maturity: p.maturity,
+        category: p.category,
+        homepage: p.homepage_url,
+        repo: p.repo_url,
+        everyday: [canonical, ...aliases].some((n) => everyday.has(n.toLowerCase())),
+        weight: MATURITY_WEIGHT[p.maturity] ?? 0.7,
+      });
+    }
+    for (const s of data.cncf.subprojects ?? []) {
+      catalog.add({
+        canonical: s.name,
+        aliases: overrides.aliases?.[s.name] ?? [],
+        shortForms: [],
+        kind: 'cncf',
+        maturity: `part of ${s.parent_project}`,
+        parent: s.parent_project,
+        category: s.category,
+        homepage: s.homepage_url,
+        repo: s.repo_url,
+        everyday: everyday.has(s.name.toLowerCase()),
+        weight: 0.85,
+      });
+    }
+    for (const e of data.ecosystem?.entries ?? []) {
+      if (catalog.lookup(e.name).some((x) => x.kind === 'cncf')) continue;
+      const shortForms = overrides.shortForms?.[e.name] ?? [];
+      catalog.add({
+        canonical: e.name,
+        aliases: [...(e.aliases ?? []), ...(overrides.aliases?.[e.name] ?? [])].filter((a) => !shortForms.includes(a)),
+        shortForms,
+        kind: 'ecosystem',
+        label: e.kind,
+        category: e.category,
+        homepage: e.homepage_url,
+        repo: e.repo_url,
+        description: e.description,
+        parent: e.parent ?? undefined,
+        everyday: [e.name, ...(e.aliases ?? [])].some((n) => everyday.has(n.toLowerCase())),
+        weight: 0.85,
+      });
+    }
+    for (const person of data.people?.people ?? []) {
+      catalog.addPerson(person.name, 'person', person.known_for);
+    }
+    return catalog;
+  }
+
+  add(fields: Omit<NameEntry, 'key' | 'sounds'>): NameEntry {
+    const key = nameKey(fields.canonical);
+    const entry: NameEntry = { ...fields, key, sounds: soundKeys(key) };
+    this.entries.push(entry);
+    for (const form of [entry.canonical, ...entry.aliases, ...entry.shortForms]) this.index(nameKey(form), entry);
+    const words = entry.canonical.split(' ');
+    if (words.length > 1) push(this.byFirstWord, words[0].toLowerCase(), entry);
+    return entry;
+  }
+
+  addPerson(name: string, kind: 'person' | 'learned', description?: string): NameEntry | undefined {
+    const parts = name.trim().split(/\s+/);
+    if (parts.length < 2) return undefined;
+    const entry = this.add({
+      canonical: parts.join(' '),
+      aliases: [],
+      shortForms: [],
+      kind,
+      description,
+      everyday: false,
+      weight: kind === 'learned' ? 1 : 0.8,
+    });
+    const first = parts[0].toLowerCase();
+    const last = parts[parts.length - 1].toLowerCase();
+    push(this.firstNames, first, entry);
+    push(this.lastNames, last, entry);
+    return entry;
+  }
+
+  private index(key: string, entry: NameEntry): void {
+    if (!key) return;
+    const list = this.byKey.get(key);
+    if (!list) this.byKey.set(key, [entry]);
+    else if (!list.includes(entry)) list.push(entry);
+  }
+
+  lookup(text: string): NameEntry[] {
+    return this.byKey.get(nameKey(text)) ?? [];
+  }
+
+  startingWith(word: string): NameEntry[] {
+    return this.byFirstWord.get(word.toLowerCase()) ?? [];
+  }
+
+  lookupKey(key: string): NameEntry[] {
+    return this.byKey.get(key) ?? [];
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export function cardOf(entry: NameEntry): NameCard {
+  return {
+    name: entry.canonical,
+    kind: entry.kind,
+    maturity: entry.maturity,
+    category: entry.category,
+    homepage: entry.homepage,
+    repo: entry.repo,
+    description: entry.description,
+    aliases: [...entry.aliases, ...entry.shortForms],
+  };
+}
+
+const ECOSYSTEM_LABELS: Record<string, string> = {
+  project: 'ecosystem project',
+  product: 'product',
+  technology: 'technology',
+  cloud: 'cloud service',
+  company: 'organization',
+  feature: 'feature',
+};
+
+/** One line describing an entry, for messages and completion details ("CNCF incubating", "person"). */
+export function describeKind(entry: NameEntry): string {
+  switch (entry.kind) {
+    case 'cncf':
+      return entry.parent ? `CNCF, part of ${entry.parent}` : `CNCF ${entry.maturity}`;
+    case 'ecosystem':
+      return entry.parent ? `part of ${entry.parent}` : (ECOSYSTEM_LABELS[entry.label ?? ''] ?? 'ecosystem project');
+    case 'person':
+      return 'person';
+    case 'learned':
+      return 'name used in this file';
+  }
+}

@@ -1,0 +1,78 @@
+// Completion of known names: projects, ecosystem names, people, and names learned from the file and the
+// workspace dictionary. Case-insensitive prefix matches rank first, then word-start and fuzzy matches.
+import { Catalog, describeKind, nameKey, type NameEntry } from './catalog.ts';
+import { cardMarkdown } from './hover.ts';
+
+export interface CompletionEntry {
+  label: string;
+  detail: string;
+  documentation: string;
+  /** Offsets of the text the completion replaces (the word typed so far). */
+  start: number;
+  end: number;
+  sortText: string;
+  filterText: string;
+}
+
+const WORD_BEFORE = /[\p{L}\p{N}][\p{L}\p{N}\-.]*$/u;
+const MAX_ITEMS = 60;
+
+/** The word being typed that ends at `offset`, or '' when the cursor is not after a word. */
+export function wordBefore(text: string, offset: number): { word: string; start: number } {
+  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1) + 1, offset - 200);
+  const m = WORD_BEFORE.exec(text.slice(lineStart, offset));
+  return m ? { word: m[0], start: offset - m[0].length } : { word: '', start: offset };
+}
+
+function fuzzyScore(query: string, target: string): number {
+  // Subsequence match: every query letter in order. Returns 0 when it does not match.
+  let j = 0;
+  let gaps = 0;
+  for (let i = 0; i < target.length && j < query.length; i++) {
+    if (target[i] === query[j]) j++;
+    else if (j > 0) gaps++;
+  }
+  return j === query.length ? 1 / (1 + gaps) : 0;
+}
+
+function rank(query: string, entry: NameEntry): number {
+  const q = nameKey(query);
+  if (!q) return 0.1 + entry.weight * 0.01;
+  const forms = [entry.canonical, ...entry.aliases, ...entry.shortForms];
+  let best = 0;
+  for (const form of forms) {
+    const key = nameKey(form);
+    if (key.startsWith(q)) best = Math.max(best, 3);
+    else if (form.toLowerCase().split(/[\s-]+/).some((w) => nameKey(w).startsWith(q))) best = Math.max(best, 2);
+    else if (q.length >= 3) best = Math.max(best, fuzzyScore(q, key));
+  }
+  return best ? best + entry.weight * 0.5 : 0;
+}
+
+export function completeNames(text: string, offset: number, catalogs: Catalog[]): CompletionEntry[] {
+  const { word, start } = wordBefore(text, offset);
+  if (word.length < 1) return [];
+  const seen = new Set<string>();
+  const scored: { entry: NameEntry; score: number }[] = [];
+  for (const catalog of catalogs) {
+    for (const entry of catalog.entries) {
+      if (seen.has(entry.canonical)) continue;
+      const score = rank(word, entry);
+      if (score > 0) {
+        seen.add(entry.canonical);
+        scored.push({ entry, score });
+      }
+    }
+  }
+  scored.sort((a, b) => b.score - a.score || a.entry.canonical.localeCompare(b.entry.canonical));
+  return scored.slice(0, MAX_ITEMS).map(({ entry }, k) => ({
+    label: entry.canonical,
+    detail: [describeKind(entry), entry.category].filter(Boolean).join(' · '),
+    documentation: cardMarkdown(entry),
+    start,
+    end: offset,
+    sortText: String(k).padStart(4, '0'),
+    // Editors filter on this against the typed word: make every ranked item pass.
+    filterText: word + ' ' + entry.canonical,
+  }));
+}

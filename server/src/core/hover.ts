@@ -1,0 +1,60 @@
+// The card shown on hover and in completion: what a name is, its maturity and category, and its links.
+import { Catalog, cardOf, describeKind, type NameEntry } from './catalog.ts';
+import type { Finding } from './types.ts';
+import { tokenize } from './tokens.ts';
+
+export function cardMarkdown(entry: NameEntry): string {
+  const card = cardOf(entry);
+  const lines = [`**${card.name}** — ${describeKind(entry)}`];
+  if (card.category) lines.push(`Category: ${card.category}`);
+  if (card.description) lines.push(card.description);
+  if (card.aliases.length) lines.push(`Also written: ${card.aliases.join(', ')}`);
+  const links = [card.homepage && `[Homepage](${card.homepage})`, card.repo && `[Repository](${card.repo})`].filter(Boolean);
+  if (links.length) lines.push(links.join(' · '));
+  return lines.join('\n\n');
+}
+
+export interface HoverResult {
+  markdown: string;
+  start: number;
+  end: number;
+}
+
+/** Hover at an offset: a finding there (shows the fix and the card), else a known name under the cursor. */
+export function hoverAt(text: string, offset: number, findings: Finding[], catalogs: Catalog[]): HoverResult | undefined {
+  const lookup = (name: string): NameEntry | undefined => {
+    for (const c of catalogs) {
+      const e = c.lookup(name).find((x) => x.canonical === name) ?? c.lookup(name)[0];
+      if (e) return e;
+    }
+    return undefined;
+  };
+  const finding = findings.find((f) => f.start <= offset && offset <= f.end);
+  if (finding) {
+    const entry = finding.subject ? lookup(finding.subject) : undefined;
+    const head = `Talk Notes: ${finding.message}`;
+    return { markdown: entry ? `${head}\n\n---\n\n${cardMarkdown(entry)}` : head, start: finding.start, end: finding.end };
+  }
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let lineEnd = text.indexOf('\n', offset);
+  if (lineEnd < 0) lineEnd = text.length;
+  const line = text.slice(lineStart, lineEnd);
+  const tokens = tokenize(line);
+  const at = offset - lineStart;
+  const k = tokens.findIndex((t) => t.start <= at && at <= t.start + t.text.length);
+  if (k < 0) return undefined;
+  // Longest known phrase around the cursor (up to three words on each side).
+  for (let len = 4; len >= 1; len--) {
+    for (let first = Math.max(0, k - len + 1); first <= k && first + len <= tokens.length; first++) {
+      const words = tokens.slice(first, first + len);
+      if (words.slice(1).some((w) => w.gap !== ' ')) continue;
+      const phrase = line.slice(words[0].start, words[len - 1].end);
+      const entry = lookup(phrase);
+      // Single words learned from the file (a first name, a product) have no card worth showing.
+      if (entry && !(entry.kind === 'learned' && !/\s/.test(entry.canonical))) {
+        return { markdown: cardMarkdown(entry), start: lineStart + words[0].start, end: lineStart + words[len - 1].end };
+      }
+    }
+  }
+  return undefined;
+}

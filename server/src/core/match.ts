@@ -1,0 +1,416 @@
+// Finds wrong names and English typos in one prose segment. Longest word sequences are tried first, and a
+// sequence that is a known name (right or wrong) consumes its words so nothing is reported twice.
+import { Catalog, describeKind, nameKey, type NameEntry } from './catalog.ts';
+import { allowedEdits, commonPrefixLength, editDistance } from './distance.ts';
+import type { WordList } from './english.ts';
+import { soundDistance, soundKeys } from './phonetic.ts';
+import { tokenize, type Token } from './tokens.ts';
+import type { CheckCode, Finding } from './types.ts';
+
+export interface MatchContext {
+  catalog: Catalog;
+  /** Names learned from this document and the workspace dictionary. */
+  learned: Catalog;
+  words: WordList;
+  /** Lowercase words the user told us to leave alone. */
+  ignored: Set<string>;
+}
+
+const MAX_WORDS = 4;
+const SINGULAR_DETERMINERS = new Set(['a', 'an', 'one', 'each', 'every', 'this', 'that', 'another', 'single', 'any']);
+
+/** A name candidate for a misspelled word, with the evidence that ranks it. */
+interface Candidate {
+  entry: NameEntry;
+  score: number;
+  edits: number;
+  sound: number;
+}
+
+export function matchSegment(text: string, offset: number, ctx: MatchContext): Finding[] {
+  const tokens = tokenize(text);
+  const findings: Finding[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const consumed = matchAt(tokens, i, ctx, findings);
+    i += Math.max(1, consumed);
+  }
+  for (const f of findings) {
+    f.start += offset;
+    f.end += offset;
+  }
+  return findings;
+}
+
+/** Tokens i..i+n-1 written as one phrase (single spaces between them). */
+function joinable(tokens: Token[], i: number, n: number): boolean {
+  if (i + n > tokens.length) return false;
+  for (let k = i + 1; k < i + n; k++) {
+    if (tokens[k].gap !== ' ') return false;
+    if (tokens[k - 1].text !== tokens[k - 1].base) return false; // a possessive ends the phrase
+    if (tokens[k].dotted || tokens[k - 1].dotted) return false;
+  }
+  return true;
+}
+
+function surface(tokens: Token[], i: number, n: number): string {
+  return tokens
+    .slice(i, i + n)
+    .map((t, k) => (k === 0 ? t.base : t.gap + t.base))
+    .join('');
+}
+
+function shorterName(tokens: Token[], i: number, n: number, ctx: MatchContext): { n: number; written: string; entries: NameEntry[] } | undefined {
+  for (let k = n - 1; k >= 1; k--) {
+    if (!tokens.slice(i + k, i + n).every((t) => t.shape === 'lower')) return undefined;
+    const written = surface(tokens, i, k);
+    const entries = [...ctx.learned.lookupKey(nameKey(written)), ...ctx.catalog.lookupKey(nameKey(written))];
+    if (entries.length && !entries.some((e) => e.canonical === written || e.aliases.includes(written))) return { n: k, written, entries };
+  }
+  return undefined;
+}
+
+function matchAt(tokens: Token[], i: number, ctx: MatchContext, out: Finding[]): number {
+  const token = tokens[i];
+  if (ctx.ignored.has(token.base.toLowerCase())) return 1;
+  if (token.base.includes('_')) return 1;
+  if (token.dotted) return matchDomain(token, ctx, out);
+
+  for (let n = MAX_WORDS; n >= 1; n--) {
+    if (!joinable(tokens, i, n)) continue;
+    const written = surface(tokens, i, n);
+    if (n > 1 && ctx.ignored.has(written.toLowerCase())) return n;
+    const key = nameKey(written);
+    if (n === 1 && key.length < 2) return 1;
+    const entries = [...ctx.learned.lookupKey(key), ...ctx.catalog.lookupKey(key)];
+    if (!entries.length) continue;
+    // "Open Telemetry collector": a slip in a shorter name followed by ordinary words is about the shorter
+    // name; the longer one (OpenTelemetry Collector) would also rewrite words that were fine.
+    if (n > 1 && !entries.some((e) => e.canonical === written || e.aliases.includes(written))) {
+      const shorter = shorterName(tokens, i, n, ctx);
+      if (shorter) return exactKey(tokens, i, shorter.n, shorter.written, shorter.entries, ctx, out);
+    }
+    return exactKey(tokens, i, n, written, entries, ctx, out);
+  }
+
+  if (builtOnName(token, ctx)) return 1;
+  const person = matchPerson(tokens, i, ctx, out);
+  if (person) return person;
+  const plural = matchSingular(tokens, i, ctx, out);
+  if (plural) return plural;
+  const truncated = matchTruncated(tokens, i, ctx, out);
+  if (truncated) return truncated;
+  const phrase = matchSpacedPhrase(tokens, i, ctx, out);
+  if (phrase) return phrase;
+  if (matchFuzzyWord(tokens, i, ctx, out)) return 1;
+  matchEnglish(token, ctx, out);
+  return 1;
+}
+
+/** A hyphenated word that starts with a name written right and goes on in plain lowercase ("PromQL-ish"). */
+function builtOnName(t: Token, ctx: MatchContext): boolean {
+  const parts = t.base.split('-');
+  if (parts.length < 2) return false;
+  for (let k = parts.length - 1; k >= 1; k--) {
+    if (!parts.slice(k).every((p) => p === p.toLowerCase())) return false;
+    const head = parts.slice(0, k).join('-');
+    const entries = [...ctx.learned.lookup(head), ...ctx.catalog.lookup(head)];
+    if (entries.some((e) => e.canonical === head || e.aliases.includes(head) || e.shortForms.includes(head))) return true;
+  }
+  return false;
+}
+
+function finding(code: CheckCode, start: number, end: number, wrong: string, fixes: string[], preferred: boolean, entry?: NameEntry): Finding {
+  const fix = fixes[0];
+  const about = entry ? ` (${describeKind(entry)})` : '';
+  const message =
+    code === 'short-form'
+      ? `'${wrong}' is short for ${fix}${about}`
+      : fixes.length > 1 && !preferred
+        ? `'${wrong}' may be ${fixes.join(', ')}`
+        : `'${wrong}' → ${fix}${about}`;
+  return { code, start, end, wrong, fixes, preferred, message, subject: entry?.canonical };
+}
+
+function best(entries: NameEntry[]): NameEntry {
+  return entries.reduce((a, b) => (b.weight > a.weight ? b : a));
+}
+
+/** A phrase whose letters spell a known name: right as written, an accepted form, or a casing/spacing slip. */
+function exactKey(tokens: Token[], i: number, n: number, written: string, entries: NameEntry[], ctx: MatchContext, out: Finding[]): number {
+  const first = tokens[i];
+  const last = tokens[i + n - 1];
+  for (const e of entries) {
+    if (e.canonical === written || e.aliases.includes(written)) return n;
+  }
+  for (const e of entries) {
+    if (e.shortForms.includes(written)) {
+      out.push(finding('short-form', first.start, last.end, written, [e.canonical], false, e));
+      return n;
+    }
+  }
+  const entry = best(entries);
+  const words = tokens.slice(i, i + n);
+  const allLower = words.every((t) => t.shape === 'lower');
+  // Everyday English ("at the helm", "jet stream", "state of flux"), unless the next word shows the name
+  // is meant ("azure container", "helm chart").
+  // Languages, formats and protocols are routinely written in lowercase (yaml, rego, python).
+  if (allLower && entry.label === 'technology') return n;
+  if (allLower && (entry.everyday || words.every((t) => ctx.words.isWord(t.base)))) {
+    const next = tokens[i + n];
+    const named = n === 1 && next !== undefined && next.gap === ' ' && ctx.catalog.contextWords.has(next.base.toLowerCase());
+    if (!named) return n;
+  }
+  // A lowercase-styled name opening a sentence ("Etcd release ...").
+  if (first.sentenceStart && entry.canonical === entry.canonical.toLowerCase() && written === capitalize(entry.canonical)) return n;
+  // The plural of an acronym that happens to spell a name ("double NATs").
+  if (n === 1 && /^\p{Lu}{2,}s$/u.test(written)) return n;
+  // Two-letter names (ko) are too ambiguous to correct from casing alone.
+  if (entry.key.length <= 2) return n;
+  // A capitalized everyday word opening a sentence may just be the word ("Flux of users ...").
+  if (n === 1 && first.sentenceStart && entry.everyday && first.shape === 'capitalized') return n;
+
+  if (entry.shortForms.some((s) => nameKey(s) === nameKey(written))) {
+    out.push(finding('short-form', first.start, last.end, written, [entry.canonical], false, entry));
+    return n;
+  }
+  const alias = entry.aliases.find((a) => nameKey(a) === nameKey(written));
+  const fix = alias ?? entry.canonical;
+  const sameSpacing = written.replace(/[\s\-.]/g, '').length === written.length - (fix.length - fix.replace(/[\s\-.]/g, '').length) && written.toLowerCase() === fix.toLowerCase();
+  const code: CheckCode = entry.kind === 'learned' ? 'learned' : sameSpacing ? 'casing' : 'spacing';
+  out.push(finding(code, first.start, last.end, written, [fix], true, entry));
+  return n;
+}
+
+/** A domain written as a name ("Dapr.io" for Dapr). Other dotted words are identifiers or versions. */
+function matchDomain(token: Token, ctx: MatchContext, out: Finding[]): number {
+  const m = /^([\p{L}\p{N}-]+)\.(io|dev|sh|org|com|net|cloud|ai|app|tech)$/iu.exec(token.base);
+  if (!m) return 1;
+  const entries = [...ctx.learned.lookup(m[1]), ...ctx.catalog.lookup(m[1])].filter((e) => e.kind !== 'person');
+  if (!entries.length) return 1;
+  const entry = best(entries);
+  out.push(finding('domain', token.start, token.end, token.base, [entry.canonical], true, entry));
+  return 1;
+}
+
+function isNameLike(t: Token): boolean {
+  return (t.shape === 'capitalized' || t.shape === 'mixed') && !t.hasDigit && !t.dotted;
+}
+
+/**
+ * People: a known first name followed by a surname that is close to that person's ("Derek Collision"), or a
+ * known surname after a first name that is close ("Lizz Rice"). Only the wrong half is replaced.
+ */
+function matchPerson(tokens: Token[], i: number, ctx: MatchContext, out: Finding[]): number {
+  if (!joinable(tokens, i, 2)) return 0;
+  const a = tokens[i];
+  const b = tokens[i + 1];
+  if (!isNameLike(a) || !isNameLike(b)) return 0;
+  for (const catalog of [ctx.learned, ctx.catalog]) {
+    for (const person of catalog.firstNames.get(a.base.toLowerCase()) ?? []) {
+      const parts = person.canonical.split(' ');
+      const surname = parts[parts.length - 1];
+      if (surname === b.base) return 2;
+      if (namesClose(b.base, surname)) {
+        out.push(finding(catalog === ctx.learned ? 'learned' : 'person', b.start, b.end, b.base, [surname], true, person));
+        return 2;
+      }
+    }
+    for (const person of catalog.lastNames.get(b.base.toLowerCase()) ?? []) {
+      const given = person.canonical.split(' ')[0];
+      if (given === a.base) return 2;
+      if (namesClose(a.base, given)) {
+        out.push(finding(catalog === ctx.learned ? 'learned' : 'person', a.start, a.end, a.base, [given], true, person));
+        return 2;
+      }
+    }
+  }
+  return 0;
+}
+
+/** Two spellings of one person's name: a few letters apart, or sounding alike. */
+function namesClose(written: string, name: string): boolean {
+  const a = written.toLowerCase();
+  const b = name.toLowerCase();
+  if (a === b) return false;
+  const d = editDistance(a, b, 3);
+  if (d <= Math.max(1, allowedEdits(Math.max(a.length, b.length)))) return true;
+  return d <= Math.ceil(b.length * 0.4) && soundDistance(soundKeys(a), soundKeys(b)) === 0;
+}
+
+/** A multi-word name cut short: all words right but the last, which is a beginning ("Open Policy A"). */
+function matchTruncated(tokens: Token[], i: number, ctx: MatchContext, out: Finding[]): number {
+  for (let n = MAX_WORDS; n >= 3; n--) {
+    if (!joinable(tokens, i, n)) continue;
+    const head = surface(tokens, i, n - 1).toLowerCase();
+    const tail = tokens[i + n - 1];
+    if (tail.shape === 'lower' || tail.hasDigit) continue;
+    for (const entry of ctx.catalog.startingWith(tokens[i].base)) {
+      const words = entry.canonical.split(' ');
+      if (words.length < n) continue;
+      if (words.slice(0, n - 1).join(' ').toLowerCase() !== head) continue;
+      const next = words[n - 1];
+      if (next.length > tail.base.length && next.toLowerCase().startsWith(tail.base.toLowerCase())) {
+        out.push(finding('truncated', tokens[i].start, tail.end, surface(tokens, i, n), [entry.canonical], true, entry));
+        return n;
+      }
+    }
+  }
+  // One word cut short: "Kubern" for Kubernetes. Only clearly unfinished proper nouns, unique among names.
+  const t = tokens[i];
+  if (t.shape !== 'capitalized' || t.hasDigit || t.base.length < 5 || ctx.words.isWord(t.base)) return 0;
+  const key = t.base.toLowerCase();
+  const matches = ctx.catalog.entries.filter((e) => e.kind !== 'person' && e.key.length > key.length && e.key.startsWith(key) && key.length >= e.key.length * 0.5);
+  if (matches.length === 1) {
+    out.push(finding('truncated', t.start, t.end, t.base, [matches[0].canonical], true, matches[0]));
+    return 1;
+  }
+  return 0;
+}
+
+/** The singular of a plural-styled name: "a CloudEvent" is right, "CloudEvent" as the project is not. */
+function matchSingular(tokens: Token[], i: number, ctx: MatchContext, out: Finding[]): number {
+  const t = tokens[i];
+  if (t.shape === 'lower' || t.hasDigit || t.base.length < 5 || /s$/i.test(t.base)) return 0;
+  const entries = ctx.catalog.lookupKey(nameKey(t.base) + 's').filter((e) => /s$/.test(e.canonical) && e.kind !== 'person');
+  if (!entries.length) return 0;
+  const entry = best(entries);
+  const singular = entry.canonical.slice(0, -1);
+  const previous = i > 0 ? tokens[i - 1].base.toLowerCase() : '';
+  if (SINGULAR_DETERMINERS.has(previous)) {
+    if (t.base === singular) return 1;
+    out.push(finding('casing', t.start, t.end, t.base, [singular], true, entry));
+    return 1;
+  }
+  out.push(finding('plural', t.start, t.end, t.base, [entry.canonical], true, entry));
+  return 1;
+}
+
+/** A name heard as separate words ("Cube Virt" for KubeVirt): the joined words sound like the name. */
+function matchSpacedPhrase(tokens: Token[], i: number, ctx: MatchContext, out: Finding[]): number {
+  for (let n = 3; n >= 2; n--) {
+    if (!joinable(tokens, i, n)) continue;
+    const words = tokens.slice(i, i + n);
+    if (words.some((t) => t.hasDigit || t.shape === 'lower' || t.shape === 'upper')) continue;
+    const key = nameKey(surface(tokens, i, n));
+    if (key.length < 6) continue;
+    const sounds = soundKeys(key);
+    let found: Candidate | undefined;
+    for (const catalog of [ctx.learned, ctx.catalog]) {
+      for (const entry of catalog.entries) {
+        if (entry.kind === 'person' || Math.abs(entry.key.length - key.length) > 2) continue;
+        const edits = editDistance(key, entry.key, 2);
+        if (edits > 2) continue;
+        const sound = soundDistance(sounds, entry.sounds);
+        if (sound !== 0) continue;
+        const score = 1 - edits / key.length + entry.weight * 0.3;
+        if (!found || score > found.score) found = { entry, score, edits, sound };
+      }
+    }
+    if (found) {
+      const code: CheckCode = found.entry.kind === 'learned' ? 'learned' : 'misheard';
+      out.push(finding(code, words[0].start, words[n - 1].end, surface(tokens, i, n), [found.entry.canonical], true, found.entry));
+      return n;
+    }
+  }
+  return 0;
+}
+
+/**
+ * One word that is close to a name in letters or sound. Guarded so that English words, acronyms and
+ * unknown proper nouns (a company, a person) are not "corrected" into a project.
+ */
+function matchFuzzyWord(tokens: Token[], i: number, ctx: MatchContext, out: Finding[]): boolean {
+  const t = tokens[i];
+  if (t.hasDigit || t.shape === 'upper' || t.shape === 'other') return false;
+  const key = nameKey(t.base);
+  if (key.length < 4) return false;
+  const lower = t.shape === 'lower';
+  const english = ctx.words.isWord(t.base);
+  if (lower && english) return false;
+  if (ctx.words.isVocabulary(t.base)) return false;
+  // A capitalized dictionary word: only a name that shares its sound and most of its letters (Promethium).
+  const strict = english;
+  // A surname after a first name ("Chuck Yeager") is somebody's name, not a project.
+  const afterGivenName = i > 0 && tokens[i].gap === ' ' && isNameLike(tokens[i - 1]) && !tokens[i - 1].sentenceStart && ctx.words.isWord(tokens[i - 1].base) && !ctx.words.isLowercaseWord(tokens[i - 1].base);
+  const sounds = soundKeys(key);
+  const candidates: Candidate[] = [];
+  for (const catalog of [ctx.learned, ctx.catalog]) {
+    for (const entry of catalog.entries) {
+      if (entry.kind === 'person') continue;
+      if (lower && entry.everyday) continue;
+      if (afterGivenName && entry.kind !== 'learned') continue;
+      if (Math.abs(entry.key.length - key.length) > 3) continue;
+      const c = scoreCandidate(key, sounds, entry, lower, strict);
+      if (c) candidates.push(c);
+    }
+  }
+  if (!candidates.length) return false;
+  candidates.sort((a, b) => b.score - a.score);
+  const top = candidates[0];
+  const distinct = candidates.filter((c, k) => candidates.findIndex((d) => d.entry.canonical === c.entry.canonical) === k);
+  const preferred = distinct.length === 1 || top.score - distinct[1].score >= 0.12;
+  const fixes = preferred ? [top.entry.canonical] : distinct.slice(0, 3).map((c) => c.entry.canonical);
+  const code: CheckCode = top.entry.kind === 'learned' ? 'learned' : top.edits <= allowedEdits(key.length) ? 'typo' : 'misheard';
+  out.push(finding(code, t.start, t.end, t.base, fixes, preferred, top.entry));
+  return true;
+}
+
+function scoreCandidate(key: string, sounds: [string, string], entry: NameEntry, lower: boolean, strict: boolean): Candidate | null {
+  const length = Math.max(key.length, entry.key.length);
+  const edits = editDistance(key, entry.key, 4);
+  if (edits === 0 || edits > 4) return null;
+  const sound = soundDistance(sounds, entry.sounds);
+  const prefix = commonPrefixLength(key, entry.key);
+  let ok: boolean;
+  if (strict) {
+    ok = entry.weight >= 0.9 && ((sound === 0 && edits <= 1 && prefix >= 4) || (sound <= 1 && edits <= 2 && prefix >= 6));
+  } else if (lower) {
+    ok = edits <= allowedEdits(length) && (sound <= 1 || prefix >= 3);
+  } else {
+    const sameStart = key[0] === entry.key[0] || sound <= 1;
+    ok =
+      (edits <= allowedEdits(length) && (edits === 1 || sameStart)) ||
+      (sound === 0 && edits <= Math.floor(length * 0.4) && sameStart) ||
+      (sound === 1 && edits <= Math.ceil(length * 0.34) && key[0] === entry.key[0]);
+  }
+  if (!ok) return null;
+  const score = 1 - edits / length + (sound === 0 ? 0.35 : sound === 1 ? 0.2 : 0) + entry.weight * 0.3 + (prefix >= 3 ? 0.1 : 0);
+  return { entry, score, edits, sound };
+}
+
+/** English typos, only where a correction one edit away exists: unknown words alone stay quiet. */
+function matchEnglish(t: Token, ctx: MatchContext, out: Finding[]): void {
+  if (t.hasDigit || t.dotted || (t.shape !== 'lower' && t.shape !== 'capitalized')) return;
+  if (ctx.words.isWord(t.base)) return;
+  const parts = t.base.split('-');
+  let at = t.start;
+  for (const part of parts) {
+    checkEnglishWord(part, at, t.shape === 'capitalized' && part === parts[0], ctx, out);
+    at += part.length + 1;
+  }
+}
+
+function checkEnglishWord(word: string, start: number, capitalized: boolean, ctx: MatchContext, out: Finding[]): void {
+  if (word.length < 4 || /['’]/.test(word)) return;
+  if (capitalized && word.length < 7) return;
+  if (ctx.words.isWord(word) || ctx.ignored.has(word.toLowerCase())) return;
+  const fixes = ctx.words.suggest(word);
+  if (!fixes.length) return;
+  // Candidates come ranked (swapped letters, then a missing or extra letter, then a wrong one).
+  const preferred = true;
+  const term = ctx.words.isVocabulary(fixes[0]) ? ' (cloud-native term)' : '';
+  out.push({
+    code: 'spelling',
+    start,
+    end: start + word.length,
+    wrong: word,
+    fixes,
+    preferred,
+    message: `'${word}' → ${fixes[0]}${term}`,
+  });
+}
+
+function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}

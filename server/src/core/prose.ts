@@ -1,0 +1,130 @@
+// Markdown -> the prose to check. remark-parse (with GFM and front matter) gives a syntax tree with source
+// offsets; we keep only text that a person wrote as prose (paragraphs, headings, list items, emphasis, link
+// text, table cells) and drop code, HTML, URLs and front matter.
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+
+/** A run of prose on one line. `start` is relative to the parsed text. */
+export interface ProseSegment {
+  text: string;
+  start: number;
+}
+
+export interface HeadingInfo {
+  depth: number;
+  /** Heading text as written (inline markup kept, trailing #s dropped). */
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface ParagraphInfo {
+  /** Source lines of a top-level paragraph, as written. */
+  lines: { text: string; start: number }[];
+  start: number;
+  end: number;
+  /** Whether it is inside a list item or quote rather than at the top level. */
+  nested: boolean;
+}
+
+export type OutlineNode = ({ type: 'heading' } & HeadingInfo) | ({ type: 'paragraph' } & ParagraphInfo);
+
+export interface ParsedProse {
+  segments: ProseSegment[];
+  /** Headings and top-level paragraphs in document order, for the outline and speaker detection. */
+  outline: OutlineNode[];
+  /** HTML comments (for talk-notes-disable directives). */
+  comments: { text: string; start: number; end: number }[];
+}
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
+
+interface MdNode {
+  type: string;
+  value?: string;
+  url?: string;
+  depth?: number;
+  children?: MdNode[];
+  position?: { start: { offset?: number }; end: { offset?: number } };
+}
+
+const SKIP = new Set(['code', 'inlineCode', 'html', 'yaml', 'toml', 'image', 'imageReference', 'definition', 'footnoteDefinition']);
+const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:|www\.)/i;
+
+function offsets(node: MdNode): [number, number] | null {
+  const s = node.position?.start.offset;
+  const e = node.position?.end.offset;
+  return s === undefined || e === undefined ? null : [s, e];
+}
+
+/** Splits a source slice into per-line segments (names never span a line break in notes). */
+function pushLines(out: ProseSegment[], source: string, start: number, end: number): void {
+  let lineStart = start;
+  for (let i = start; i <= end; i++) {
+    const c = i < end ? source.charCodeAt(i) : 10;
+    if (c === 10 || c === 13) {
+      if (i > lineStart) out.push({ text: source.slice(lineStart, i), start: lineStart });
+      lineStart = i + 1;
+    }
+  }
+}
+
+function isAutolink(node: MdNode, source: string): boolean {
+  const range = offsets(node);
+  if (!range) return false;
+  const text = source.slice(range[0], range[1]);
+  return text === node.url || URL_LIKE.test(text) || text.startsWith('<');
+}
+
+function headingText(source: string, node: MdNode): HeadingInfo | null {
+  const range = offsets(node);
+  if (!range) return null;
+  const children = node.children ?? [];
+  const first = children.length ? offsets(children[0]) : null;
+  const last = children.length ? offsets(children[children.length - 1]) : null;
+  const start = first ? first[0] : range[0];
+  const end = last ? last[1] : start;
+  return { depth: node.depth ?? 1, text: source.slice(start, end), start, end };
+}
+
+function paragraphInfo(source: string, node: MdNode, nested: boolean): ParagraphInfo | null {
+  const range = offsets(node);
+  if (!range) return null;
+  const lines: { text: string; start: number }[] = [];
+  pushLines(lines, source, range[0], range[1]);
+  return { lines: lines.map((l) => ({ text: l.text.trim(), start: l.start + (l.text.length - l.text.trimStart().length) })), start: range[0], end: range[1], nested };
+}
+
+export function parseProse(source: string): ParsedProse {
+  const tree = processor.parse(source) as MdNode;
+  const segments: ProseSegment[] = [];
+  const outline: OutlineNode[] = [];
+  const comments: ParsedProse['comments'] = [];
+
+  const visit = (node: MdNode, depth: number): void => {
+    if (node.type === 'html') {
+      const range = offsets(node);
+      if (range && node.value?.trimStart().startsWith('<!--')) comments.push({ text: node.value, start: range[0], end: range[1] });
+      return;
+    }
+    if (SKIP.has(node.type)) return;
+    if (node.type === 'link' && isAutolink(node, source)) return;
+    if (node.type === 'text') {
+      const range = offsets(node);
+      if (range) pushLines(segments, source, range[0], range[1]);
+      return;
+    }
+    if (node.type === 'heading') {
+      const info = headingText(source, node);
+      if (info) outline.push({ type: 'heading', ...info });
+    } else if (node.type === 'paragraph') {
+      const info = paragraphInfo(source, node, depth > 1);
+      if (info) outline.push({ type: 'paragraph', ...info });
+    }
+    for (const child of node.children ?? []) visit(child, depth + 1);
+  };
+  visit(tree, 0);
+  return { segments, outline, comments };
+}

@@ -1,0 +1,112 @@
+// The user's settings as the core sees them, with defaults and validation: a malformed value is reported
+// and replaced by its default, never thrown.
+import type { CheckCode, SeverityName } from './types.ts';
+
+export interface Settings {
+  enable: boolean;
+  severity: Record<CheckCode, SeverityName>;
+  /** Extra names that count as known (people, products). */
+  knownNames: string[];
+  /** Words never reported. */
+  ignoredWords: string[];
+  /** Workspace dictionary file, relative to the workspace folder. */
+  dictionaryFile: string;
+}
+
+export const CHECK_CODES: CheckCode[] = ['casing', 'spacing', 'plural', 'domain', 'truncated', 'typo', 'misheard', 'person', 'learned', 'spelling', 'short-form'];
+
+const NAME_SEVERITY: SeverityName = 'warning';
+
+export const DEFAULT_SETTINGS: Settings = {
+  enable: true,
+  severity: {
+    casing: NAME_SEVERITY,
+    spacing: NAME_SEVERITY,
+    plural: NAME_SEVERITY,
+    domain: NAME_SEVERITY,
+    truncated: NAME_SEVERITY,
+    typo: NAME_SEVERITY,
+    misheard: NAME_SEVERITY,
+    person: NAME_SEVERITY,
+    learned: NAME_SEVERITY,
+    spelling: 'information',
+    'short-form': 'hint',
+  },
+  knownNames: [],
+  ignoredWords: [],
+  dictionaryFile: '.talk-notes-dictionary.txt',
+};
+
+const SEVERITIES: SeverityName[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+export interface ValidatedSettings {
+  settings: Settings;
+  /** One line per value that was ignored, naming the setting and what was wrong. */
+  problems: string[];
+}
+
+function stringList(value: unknown, name: string, problems: string[]): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    problems.push(`talkNotes.${name} should be a list of strings; it was ignored.`);
+    return [];
+  }
+  const strings = value.filter((v): v is string => typeof v === 'string');
+  if (strings.length !== value.length) problems.push(`talkNotes.${name}: ${value.length - strings.length} entries that are not strings were ignored.`);
+  return strings.map((s) => s.trim()).filter(Boolean);
+}
+
+/** Reads `talkNotes.*` settings of any shape; unknown or broken values fall back to defaults. */
+export function validateSettings(raw: unknown): ValidatedSettings {
+  const problems: string[] = [];
+  const settings: Settings = { ...DEFAULT_SETTINGS, severity: { ...DEFAULT_SETTINGS.severity } };
+  if (raw === undefined || raw === null) return { settings, problems };
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    problems.push('talkNotes settings should be an object; defaults are used.');
+    return { settings, problems };
+  }
+  const r = raw as Record<string, unknown>;
+  if (r.enable !== undefined) {
+    if (typeof r.enable === 'boolean') settings.enable = r.enable;
+    else problems.push('talkNotes.enable should be true or false; it was ignored.');
+  }
+  if (r.severity !== undefined && r.severity !== null) {
+    if (typeof r.severity !== 'object' || Array.isArray(r.severity)) {
+      problems.push('talkNotes.severity should be an object such as { "casing": "warning" }; it was ignored.');
+    } else {
+      for (const [code, value] of Object.entries(r.severity as Record<string, unknown>)) {
+        if (!CHECK_CODES.includes(code as CheckCode)) {
+          problems.push(`talkNotes.severity.${code}: unknown check (known: ${CHECK_CODES.join(', ')}).`);
+        } else if (typeof value !== 'string' || !SEVERITIES.includes(value.toLowerCase() as SeverityName)) {
+          problems.push(`talkNotes.severity.${code} should be one of ${SEVERITIES.join(', ')}; it was ignored.`);
+        } else {
+          settings.severity[code as CheckCode] = value.toLowerCase() as SeverityName;
+        }
+      }
+    }
+  }
+  settings.knownNames = stringList(r.knownNames, 'knownNames', problems);
+  settings.ignoredWords = stringList(r.ignoredWords, 'ignoredWords', problems);
+  if (r.dictionaryFile !== undefined) {
+    if (typeof r.dictionaryFile === 'string' && r.dictionaryFile.trim()) settings.dictionaryFile = r.dictionaryFile.trim();
+    else problems.push('talkNotes.dictionaryFile should be a file path; the default is used.');
+  }
+  return { settings, problems };
+}
+
+/** Parses a workspace dictionary file: one name per line, # comments. Binary or garbage lines are skipped. */
+export function parseDictionaryFile(content: string): { names: string[]; problems: string[] } {
+  const problems: string[] = [];
+  if (content.includes('\u0000')) return { names: [], problems: ['the dictionary file is binary; it was ignored.'] };
+  const names: string[] = [];
+  content.split(/\r?\n|\r/).forEach((line, k) => {
+    const t = line.trim();
+    if (!t || t.startsWith('#')) return;
+    if (t.length > 100 || /[\p{Cc}]/u.test(t)) {
+      problems.push(`line ${k + 1} of the dictionary file is not a name; it was skipped.`);
+      return;
+    }
+    names.push(t);
+  });
+  return { names, problems };
+}

@@ -1,0 +1,71 @@
+// Words of a prose segment, with the facts the matcher keys on (casing, digits, sentence position) and the
+// spans to leave alone (URLs, paths, e-mail addresses, @mentions).
+
+export interface Token {
+  /** The word as written, possessive included. */
+  text: string;
+  /** The word without a possessive ('s, ’s or a trailing apostrophe). */
+  base: string;
+  start: number;
+  /** End of `base` (a fix never touches the possessive). */
+  end: number;
+  /** Characters between the previous token and this one ('' for the first). */
+  gap: string;
+  sentenceStart: boolean;
+  shape: 'lower' | 'capitalized' | 'upper' | 'mixed' | 'other';
+  hasDigit: boolean;
+  /** Contains a dot between letters (Dapr.io, com.acme.order, e.g). */
+  dotted: boolean;
+}
+
+const WORD = /[\p{L}\p{M}\p{N}]+(?:(?:['’][\p{L}]+)|(?:[.\-_][\p{L}\p{M}\p{N}]+))*['’]?/gu;
+// Whitespace-delimited chunks that are addresses or paths, not prose.
+const NOT_PROSE = /\S*(?::\/\/|^www\.|\swww\.)\S*|(?:^|(?<=\s))[~.]{0,2}\/\S*|\S+@\S+\.\S+|(?:^|(?<=\s))[@#$]\S+|\S+\/\S*\.[a-z]{1,5}\b\S*/giu;
+const SENTENCE_OPENERS = /^[\s>*+\-#\d.)(\["'“‘_|:•–—]*$/u;
+
+export function shapeOf(word: string): Token['shape'] {
+  const letters = word.replace(/[^\p{L}]/gu, '');
+  if (!letters) return 'other';
+  if (letters === letters.toLowerCase()) return 'lower';
+  if (letters === letters.toUpperCase()) return letters.length > 1 ? 'upper' : 'capitalized';
+  const first = letters.charAt(0);
+  const rest = letters.slice(1);
+  if (first === first.toUpperCase() && rest === rest.toLowerCase()) return 'capitalized';
+  return 'mixed';
+}
+
+export function tokenize(text: string): Token[] {
+  const skip: [number, number][] = [];
+  for (const m of text.matchAll(NOT_PROSE)) {
+    const s = m.index ?? 0;
+    skip.push([s, s + m[0].length]);
+  }
+  const tokens: Token[] = [];
+  let prevEnd = 0;
+  for (const m of text.matchAll(WORD)) {
+    const start = m.index ?? 0;
+    const raw = m[0];
+    const end = start + raw.length;
+    if (skip.some(([s, e]) => start < e && end > s)) continue;
+    let base = raw;
+    const possessive = /(?:['’]s|['’])$/u.exec(raw);
+    if (possessive) base = raw.slice(0, raw.length - possessive[0].length);
+    if (!base) continue;
+    const gap = text.slice(prevEnd, start);
+    const before = tokens.length === 0 ? text.slice(0, start) : gap;
+    const sentenceStart = tokens.length === 0 ? SENTENCE_OPENERS.test(before) : /[.!?:;]\s*[\s"'“‘(*_]*$/u.test(gap) || /\s[-–—]\s+$/u.test(gap);
+    tokens.push({
+      text: raw,
+      base,
+      start,
+      end: start + base.length,
+      gap: tokens.length === 0 ? '' : gap,
+      sentenceStart,
+      shape: shapeOf(base),
+      hasDigit: /\p{N}/u.test(base),
+      dotted: /\p{L}\.\p{L}/u.test(base),
+    });
+    prevEnd = end;
+  }
+  return tokens;
+}

@@ -1,0 +1,64 @@
+// Loads the bundled catalog and dictionary from the extension's data/ folder (no network, ever).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Engine } from './core/analyze.ts';
+import { Catalog, type CatalogData } from './core/catalog.ts';
+import { EnglishWords } from './core/english.ts';
+
+/** The data/ folder next to dist/ (bundled) or at the repository root (sources run directly). */
+export function findDataDir(start: string = __dirname): string {
+  let dir = start;
+  for (let k = 0; k < 6; k++) {
+    const candidate = path.join(dir, 'data');
+    if (fs.existsSync(path.join(candidate, 'cncf-projects.json'))) return candidate;
+    dir = path.dirname(dir);
+  }
+  throw new Error(`Talk Notes: the data folder (cncf-projects.json) was not found above ${start}`);
+}
+
+function readJson<T>(file: string): T {
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+}
+
+function readJsonIfPresent<T>(file: string): T | undefined {
+  return fs.existsSync(file) ? readJson<T>(file) : undefined;
+}
+
+function wordLines(file: string): string[] {
+  if (!fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .map((l) => l.replace(/#.*/, '').trim())
+    .filter(Boolean);
+}
+
+export function loadCatalogData(dataDir: string): CatalogData {
+  const everyday = readJsonIfPresent<{ names: string[] }>(path.join(dataDir, 'everyday-words.json'));
+  return {
+    cncf: readJson(path.join(dataDir, 'cncf-projects.json')),
+    ecosystem: readJsonIfPresent(path.join(dataDir, 'ecosystem.json')),
+    people: readJsonIfPresent(path.join(dataDir, 'people.json')),
+    everydayNames: everyday?.names ?? [],
+    contextWords: wordLines(path.join(dataDir, 'name-context-words.txt')),
+    overrides: readJsonIfPresent(path.join(dataDir, 'catalog-overrides.json')),
+  };
+}
+
+/** Vocabulary: the domain word list plus every word of the glossary terms. */
+export function loadVocabulary(dataDir: string): string[] {
+  // Glossary titles are title-cased ("Container Orchestration"): keep their words in lowercase unless
+  // they carry their own capitals (eBPF, DevOps).
+  const terms = wordLines(path.join(dataDir, 'cloud-native-terms.txt'))
+    .flatMap((t) => t.replace(/[()]/g, ' ').split(/\s+/))
+    .map((w) => (/^\p{Lu}\p{Ll}*$/u.test(w) ? w.toLowerCase() : w));
+  return [...wordLines(path.join(dataDir, 'vocabulary.txt')), ...terms];
+}
+
+export function loadEngine(dataDir: string = findDataDir()): Engine {
+  const catalog = Catalog.fromData(loadCatalogData(dataDir));
+  const aff = fs.readFileSync(path.join(dataDir, 'dictionary', 'en_US.aff'));
+  const dic = fs.readFileSync(path.join(dataDir, 'dictionary', 'en_US.dic'));
+  const words = EnglishWords.fromHunspell(aff, dic, loadVocabulary(dataDir));
+  return { catalog, words };
+}

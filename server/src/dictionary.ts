@@ -1,0 +1,63 @@
+// The workspace dictionary: a plain text file in the workspace folder, one name per line, meant to be
+// committed with the notes. Names in it count as known names. Read lazily, re-read when it changes.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseDictionaryFile } from './core/settings.ts';
+
+export interface DictionaryState {
+  names: string[];
+  problems: string[];
+}
+
+export class WorkspaceDictionary {
+  private cache = new Map<string, DictionaryState>();
+
+  /** The dictionary file for a document: in the workspace folder that holds it, else beside it. */
+  fileFor(documentPath: string, folders: string[], fileName: string): string {
+    const folder = folders.filter((f) => documentPath.startsWith(f + path.sep) || documentPath === f).sort((a, b) => b.length - a.length)[0];
+    return path.resolve(folder ?? path.dirname(documentPath), fileName);
+  }
+
+  read(file: string): DictionaryState {
+    const cached = this.cache.get(file);
+    if (cached) return cached;
+    let state: DictionaryState;
+    try {
+      const stat = fs.statSync(file);
+      if (stat.size > 5_000_000) state = { names: [], problems: [`${file} is larger than 5 MB; it was ignored.`] };
+      else {
+        const parsed = parseDictionaryFile(fs.readFileSync(file, 'utf8'));
+        state = { names: parsed.names, problems: parsed.problems.map((p) => `${path.basename(file)}: ${p}`) };
+      }
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      state = { names: [], problems: code === 'ENOENT' ? [] : [`${file} could not be read (${code ?? String(error)}); it was ignored.`] };
+    }
+    this.cache.set(file, state);
+    return state;
+  }
+
+  invalidate(file?: string): void {
+    if (file) this.cache.delete(file);
+    else this.cache.clear();
+  }
+
+  /** Appends a name (once) and returns the file written. Keeps the file's line ending. */
+  add(file: string, name: string): void {
+    let content = '';
+    try {
+      content = fs.readFileSync(file, 'utf8');
+    } catch {
+      content = '# Names Talk Notes should treat as known (one per line). Commit this file with your notes.\n';
+    }
+    const existing = parseDictionaryFile(content).names;
+    if (existing.includes(name)) return;
+    const eol = content.includes('\r\n') ? '\r\n' : '\n';
+    if (content && !content.endsWith('\n')) content += eol;
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(tmp, content + name + eol);
+    fs.renameSync(tmp, file);
+    this.invalidate(file);
+  }
+}
