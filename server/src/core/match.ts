@@ -369,10 +369,13 @@ function scoreCandidate(key: string, sounds: [string, string], entry: NameEntry,
     ok = edits <= allowedEdits(length) && (sound <= 1 || prefix >= 3);
   } else {
     const sameStart = key[0] === entry.key[0] || sound <= 1;
+    // Beyond a typo's few letters, only well-known names (or the file's own) are worth guessing by sound.
+    const known = entry.weight >= 0.9;
     ok =
       (edits <= allowedEdits(length) && (edits === 1 || sameStart)) ||
+      (known &&
       (sound === 0 && edits <= Math.floor(length * 0.4) && sameStart) ||
-      (sound === 1 && edits <= Math.ceil(length * 0.34) && key[0] === entry.key[0]);
+      (sound === 1 && edits <= Math.ceil(length * 0.34) && key[0] === entry.key[0]));
   }
   if (!ok) return null;
   const score = 1 - edits / length + (sound === 0 ? 0.35 : sound === 1 ? 0.2 : 0) + entry.weight * 0.3 + (prefix >= 3 ? 0.1 : 0);
