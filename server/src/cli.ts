@@ -3,7 +3,7 @@
 // 2 bad usage or unreadable input (nothing is written then).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Analyzer, type Analysis } from './core/analyze.ts';
+import { analyzeText, type Analysis } from './core/document.ts';
 import { applyEdits, fixAllEdits } from './core/fixes.ts';
 import { LineIndex } from './core/positions.ts';
 import { DEFAULT_SETTINGS, type Settings } from './core/settings.ts';
@@ -178,7 +178,6 @@ export function main(argv: string[], write: (s: string) => void = (s) => process
   }
 
   const engine = loadEngine();
-  const analyzer = new Analyzer(engine);
   const dictionary = new WorkspaceDictionary();
   const settings = DEFAULT_SETTINGS;
   const json: unknown[] = [];
@@ -186,14 +185,14 @@ export function main(argv: string[], write: (s: string) => void = (s) => process
   for (const file of files) {
     const text = texts.get(file)!;
     const names = dictionary.read(dictionary.fileFor(file, [process.cwd()], settings.dictionaryFile)).names;
-    let analysis = analyzer.analyze(text, settings, names);
+    let analysis = analyzeText(engine, text, settings, names);
     let fixed = 0;
     if (options.fix) {
       const edits = fixAllEdits(analysis.findings);
       if (edits.length) {
         writeAtomically(file, applyEdits(text, edits));
         fixed = edits.length;
-        analysis = analyzer.analyze(applyEdits(text, edits), settings, names);
+        analysis = analyzeText(engine, applyEdits(text, edits), settings, names);
       }
     }
     const lines = new LineIndex(analysis.text);

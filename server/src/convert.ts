@@ -4,18 +4,28 @@ import {
   DiagnosticSeverity,
   SymbolKind,
   type CompletionItem,
+  type Position,
+  type Range,
   type Diagnostic,
   type DocumentSymbol,
   type TextEdit,
 } from 'vscode-languageserver';
 import type { CompletionEntry } from './core/complete.ts';
 import type { TextEdit as CoreEdit } from './core/fixes.ts';
-import { LineIndex } from './core/positions.ts';
 import type { Settings } from './core/settings.ts';
 import { isGroup, type Outline, type Section, type Talk } from './core/talks.ts';
 import type { Finding, SeverityName } from './core/types.ts';
 
 export const SOURCE = 'talk-notes';
+
+/** Offsets -> LSP positions (a TextDocument or the core's LineIndex). */
+export interface Positions {
+  positionAt(offset: number): Position;
+}
+
+function rangeOf(lines: Positions, start: number, end: number): Range {
+  return { start: lines.positionAt(start), end: lines.positionAt(end) };
+}
 
 const SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -24,11 +34,11 @@ const SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(f: Finding, lines: LineIndex, settings: Settings): Diagnostic | undefined {
+export function toDiagnostic(f: Finding, lines: Positions, settings: Settings): Diagnostic | undefined {
   const severity = settings.severity[f.code];
   if (severity === 'off') return undefined;
   return {
-    range: lines.rangeOf(f.start, f.end),
+    range: rangeOf(lines, f.start, f.end),
     severity: SEVERITY[severity],
     source: SOURCE,
     code: f.code,
@@ -37,46 +47,46 @@ export function toDiagnostic(f: Finding, lines: LineIndex, settings: Settings): 
   };
 }
 
-export function toTextEdit(e: CoreEdit, lines: LineIndex): TextEdit {
-  return { range: lines.rangeOf(e.start, e.end), newText: e.newText };
+export function toTextEdit(e: CoreEdit, lines: Positions): TextEdit {
+  return { range: rangeOf(lines, e.start, e.end), newText: e.newText };
 }
 
-function sectionSymbol(s: Section, lines: LineIndex): DocumentSymbol {
+function sectionSymbol(s: Section, lines: Positions): DocumentSymbol {
   return {
     name: s.title || '(untitled)',
     kind: SymbolKind.String,
-    range: lines.rangeOf(s.start, Math.max(s.end, s.blockEnd)),
-    selectionRange: lines.rangeOf(s.start, s.end),
+    range: rangeOf(lines, s.start, Math.max(s.end, s.blockEnd)),
+    selectionRange: rangeOf(lines, s.start, s.end),
     children: s.sections.map((c) => sectionSymbol(c, lines)),
   };
 }
 
-function talkSymbol(t: Talk, lines: LineIndex): DocumentSymbol {
+function talkSymbol(t: Talk, lines: Positions): DocumentSymbol {
   return {
     name: t.title || '(untitled talk)',
     detail: [t.speaker, t.subtitle].filter(Boolean).join(' — ') || undefined,
     kind: SymbolKind.Event,
-    range: lines.rangeOf(t.start, Math.max(t.end, t.blockEnd)),
-    selectionRange: lines.rangeOf(t.start, t.end),
+    range: rangeOf(lines, t.start, Math.max(t.end, t.blockEnd)),
+    selectionRange: rangeOf(lines, t.start, t.end),
     children: t.sections.map((s) => sectionSymbol(s, lines)),
   };
 }
 
-export function toDocumentSymbols(outline: Outline, lines: LineIndex): DocumentSymbol[] {
+export function toDocumentSymbols(outline: Outline, lines: Positions): DocumentSymbol[] {
   return outline.items.map((item) =>
     isGroup(item)
       ? {
           name: item.title || '(untitled)',
           kind: SymbolKind.Namespace,
-          range: lines.rangeOf(item.start, Math.max(item.end, item.blockEnd)),
-          selectionRange: lines.rangeOf(item.start, item.end),
+          range: rangeOf(lines, item.start, Math.max(item.end, item.blockEnd)),
+          selectionRange: rangeOf(lines, item.start, item.end),
           children: item.talks.map((t) => talkSymbol(t, lines)),
         }
       : talkSymbol(item, lines),
   );
 }
 
-export function toCompletionItem(c: CompletionEntry, lines: LineIndex): CompletionItem {
+export function toCompletionItem(c: CompletionEntry, lines: Positions): CompletionItem {
   return {
     label: c.label,
     kind: CompletionItemKind.Value,
@@ -84,6 +94,6 @@ export function toCompletionItem(c: CompletionEntry, lines: LineIndex): Completi
     documentation: { kind: 'markdown', value: c.documentation },
     sortText: c.sortText,
     filterText: c.filterText,
-    textEdit: { range: lines.rangeOf(c.start, c.end), newText: c.label },
+    textEdit: { range: rangeOf(lines, c.start, c.end), newText: c.label },
   };
 }

@@ -1,7 +1,7 @@
 // Loads the bundled catalog and dictionary from the extension's data/ folder (no network, ever).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Engine } from './core/analyze.ts';
+import type { Engine } from './core/document.ts';
 import { Catalog, type CatalogData } from './core/catalog.ts';
 import { EnglishWords } from './core/english.ts';
 

@@ -6,7 +6,6 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   ProposedFeatures,
-  TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
   type Connection,
@@ -15,13 +14,12 @@ import {
   SymbolKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analyzer, type Analysis, type Engine } from './core/analyze.ts';
+import { NotesDocument, type Analysis, type Engine } from './core/document.ts';
 import { completeNames } from './core/complete.ts';
 import { disableNextLineEdit, fixAllEdits, fixEdit } from './core/fixes.ts';
 import { hoverAt } from './core/hover.ts';
-import { LineIndex } from './core/positions.ts';
 import { DEFAULT_SETTINGS, validateSettings, type Settings } from './core/settings.ts';
-import { toCompletionItem, toDiagnostic, toDocumentSymbols, toTextEdit } from './convert.ts';
+import { SOURCE, toCompletionItem, toDiagnostic, toDocumentSymbols, toTextEdit } from './convert.ts';
 import { loadEngine } from './data.ts';
 import { WorkspaceDictionary } from './dictionary.ts';
 
@@ -30,14 +28,20 @@ const ADD_TO_DICTIONARY = 'talkNotes.addToDictionary';
 const FIX_ALL_COMMAND = 'talkNotes.applyFixAll';
 
 interface DocState {
-  analyzer: Analyzer;
+  /** The editor's view of the text (versions, positions). */
+  document: TextDocument;
+  /** The same text kept ready for checking. */
+  notes: NotesDocument;
   analysis?: Analysis;
-  version?: number;
+  analyzedVersion?: number;
   settings: Settings;
+  /** Where the user last edited: with a capped problem list, the problems nearest it are shown. */
+  lastEdit: number;
+  /** The cap was reported to the user for this document. */
+  capReported?: boolean;
 }
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
   const dictionary = new WorkspaceDictionary();
   const states = new Map<string, DocState>();
   const pending = new Set<string>();
@@ -46,6 +50,8 @@ export function startServer(connection: Connection): void {
   let folders: string[] = [];
   let canPullConfig = false;
   let flushScheduled = false;
+  /** Settings for clients that cannot be asked per resource (initializationOptions, didChangeConfiguration). */
+  let pushedSettings: Settings = DEFAULT_SETTINGS;
 
   const log = (message: string): void => connection.console.log(`[talk-notes] ${message}`);
   const warnOnce = (message: string): void => {
@@ -56,15 +62,7 @@ export function startServer(connection: Connection): void {
   };
 
   const getEngine = (): Engine => (engine ??= loadEngine());
-
-  const stateOf = (uri: string): DocState => {
-    let state = states.get(uri);
-    if (!state) {
-      state = { analyzer: new Analyzer(getEngine()), settings: DEFAULT_SETTINGS };
-      states.set(uri, state);
-    }
-    return state;
-  };
+  const open = (): DocState[] => [...states.values()];
 
   const filePath = (uri: string): string | undefined => {
     try {
@@ -88,7 +86,7 @@ export function startServer(connection: Connection): void {
   };
 
   const fetchSettings = async (uri: string): Promise<Settings> => {
-    if (!canPullConfig) return stateOf(uri).settings;
+    if (!canPullConfig) return pushedSettings;
     try {
       const raw = await connection.workspace.getConfiguration({ scopeUri: uri, section: 'talkNotes' });
       const { settings, problems } = validateSettings(raw);
@@ -101,26 +99,32 @@ export function startServer(connection: Connection): void {
   };
 
   /** The analysis of the document's current text (reusing the last one when nothing changed). */
-  const analysisOf = (document: TextDocument): Analysis => {
-    const state = stateOf(document.uri);
-    if (!state.analysis || state.version !== document.version) {
-      state.analysis = state.analyzer.analyze(document.getText(), state.settings, dictionaryNames(document.uri, state.settings));
-      state.version = document.version;
+  const analysisOf = (state: DocState): Analysis => {
+    if (!state.analysis || state.analyzedVersion !== state.document.version) {
+      state.analysis = state.notes.check(state.settings, dictionaryNames(state.document.uri, state.settings));
+      state.analyzedVersion = state.document.version;
     }
     return state.analysis;
   };
 
-  const publish = (document: TextDocument): void => {
-    const state = stateOf(document.uri);
+  const publish = (state: DocState): void => {
+    const { document } = state;
     if (!state.settings.enable) {
       void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [] });
       return;
     }
     try {
-      const analysis = analysisOf(document);
-      const lines = new LineIndex(analysis.text);
-      const diagnostics = analysis.findings.flatMap((f) => toDiagnostic(f, lines, state.settings) ?? []);
+      const analysis = analysisOf(state);
+      const limit = state.settings.maxProblems;
+      const { findings, total } = analysis.findingsNear(state.lastEdit, limit);
+      const diagnostics = findings.flatMap((f) => toDiagnostic(f, document, state.settings) ?? []);
       void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+      if (total > limit && !state.capReported) {
+        state.capReported = true;
+        const message = `${document.uri} has about ${total} problems; the ${limit} nearest your edits are shown. Raise talkNotes.maxProblems to see more, or run 'talk-notes check' for the full list.`;
+        log(message);
+        void connection.window.showInformationMessage(`Talk Notes: ${message}`);
+      }
     } catch (error) {
       connection.console.error(`[talk-notes] checking ${document.uri} failed: ${(error as Error).stack ?? String(error)}`);
     }
@@ -132,8 +136,8 @@ export function startServer(connection: Connection): void {
     const uris = [...pending];
     pending.clear();
     for (const uri of uris) {
-      const document = documents.get(uri);
-      if (document) publish(document);
+      const state = states.get(uri);
+      if (state) publish(state);
     }
   };
   const schedule = (uri: string): void => {
@@ -144,9 +148,9 @@ export function startServer(connection: Connection): void {
     }
   };
 
-  const refreshSettings = async (uri: string): Promise<void> => {
-    stateOf(uri).settings = await fetchSettings(uri);
-    stateOf(uri).version = undefined;
+  const refreshSettings = async (state: DocState): Promise<void> => {
+    state.settings = await fetchSettings(state.document.uri);
+    state.analyzedVersion = undefined;
   };
 
   connection.onInitialize((params): InitializeResult => {
@@ -155,10 +159,10 @@ export function startServer(connection: Connection): void {
     if (!folders.length && params.rootUri) folders = [filePath(params.rootUri)].filter((p): p is string => !!p);
     const initial = validateSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
     initial.problems.forEach((p) => log(p));
-    DEFAULT_INITIAL.settings = initial.settings;
+    pushedSettings = initial.settings;
     return {
       capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND] },
         completionProvider: { resolveProvider: false },
         hoverProvider: true,
@@ -182,20 +186,24 @@ export function startServer(connection: Connection): void {
     });
   });
 
+  const recheckAll = (): void => {
+    for (const state of open()) {
+      state.analyzedVersion = undefined;
+      schedule(state.document.uri);
+    }
+  };
+
   connection.onDidChangeConfiguration(async (change) => {
     if (!canPullConfig) {
-      const raw = (change.settings as { talkNotes?: unknown } | undefined)?.talkNotes;
-      const { settings, problems } = validateSettings(raw);
+      const { settings, problems } = validateSettings((change.settings as { talkNotes?: unknown } | undefined)?.talkNotes);
       problems.forEach(warnOnce);
-      for (const state of states.values()) {
-        state.settings = settings;
-        state.version = undefined;
-      }
+      pushedSettings = settings;
+      for (const state of open()) state.settings = settings;
     } else {
-      await Promise.all(documents.all().map((d) => refreshSettings(d.uri)));
+      await Promise.all(open().map(refreshSettings));
     }
     dictionary.invalidate();
-    documents.all().forEach((d) => schedule(d.uri));
+    recheckAll();
   });
 
   connection.onDidChangeWatchedFiles((change) => {
@@ -203,38 +211,58 @@ export function startServer(connection: Connection): void {
       const p = filePath(c.uri);
       if (p) dictionary.invalidate(p);
     }
-    for (const state of states.values()) state.version = undefined;
-    documents.all().forEach((d) => schedule(d.uri));
+    recheckAll();
   });
 
-  documents.onDidOpen(async (event) => {
-    const state = stateOf(event.document.uri);
-    if (!canPullConfig) state.settings = DEFAULT_INITIAL.settings;
-    schedule(event.document.uri);
-    if (canPullConfig) {
-      await refreshSettings(event.document.uri);
-      schedule(event.document.uri);
-    }
+  connection.onDidOpenTextDocument(async (params) => {
+    const { uri, languageId, version, text } = params.textDocument;
+    const state: DocState = {
+      document: TextDocument.create(uri, languageId, version, text),
+      notes: new NotesDocument(getEngine(), text),
+      settings: pushedSettings,
+      lastEdit: 0,
+    };
+    states.set(uri, state);
+    // Ask for the file's settings first, so the first publish already honours them.
+    if (canPullConfig) await refreshSettings(state);
+    if (states.get(uri) === state) schedule(uri);
   });
-  documents.onDidChangeContent((event) => schedule(event.document.uri));
-  documents.onDidClose((event) => {
-    states.delete(event.document.uri);
-    pending.delete(event.document.uri);
-    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+
+  connection.onDidChangeTextDocument((params) => {
+    const state = states.get(params.textDocument.uri);
+    if (!state) return;
+    for (const change of params.contentChanges) {
+      if ('range' in change) {
+        const start = state.document.offsetAt(change.range.start);
+        const end = state.document.offsetAt(change.range.end);
+        state.notes.applyChanges([{ start, end, text: change.text }]);
+        state.lastEdit = start;
+      } else {
+        state.notes.setText(change.text);
+      }
+      state.document = TextDocument.update(state.document, [change], params.textDocument.version);
+    }
+    schedule(params.textDocument.uri);
+  });
+
+  connection.onDidCloseTextDocument((params) => {
+    states.delete(params.textDocument.uri);
+    pending.delete(params.textDocument.uri);
+    void connection.sendDiagnostics({ uri: params.textDocument.uri, diagnostics: [] });
   });
 
   connection.onCodeAction((params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return [];
-    const analysis = analysisOf(document);
-    const lines = new LineIndex(analysis.text);
+    const state = states.get(params.textDocument.uri);
+    if (!state) return [];
+    const { document } = state;
+    const analysis = analysisOf(state);
     const uri = document.uri;
     const only = params.context.only;
     const wantsFixAll = only?.some((k) => k === CodeActionKind.SourceFixAll || k === FIX_ALL_KIND || k === CodeActionKind.Source);
     const fixAll = (kind: string, title: string): CodeAction | undefined => {
       const edits = fixAllEdits(analysis.findings);
       if (!edits.length) return undefined;
-      return { title, kind, edit: { changes: { [uri]: edits.map((e) => toTextEdit(e, lines)) } } };
+      return { title, kind, edit: { changes: { [uri]: edits.map((e) => toTextEdit(e, document)) } } };
     };
     if (wantsFixAll) return [fixAll(FIX_ALL_KIND, 'Fix all Talk Notes problems')].filter((a): a is CodeAction => !!a);
 
@@ -243,27 +271,28 @@ export function startServer(connection: Connection): void {
     const actions: CodeAction[] = [];
     const here = analysis.findings.filter((f) => f.start <= end && f.end >= start);
     for (const f of here) {
-      const diagnostic = params.context.diagnostics.find((d) => d.source === 'talk-notes' && document.offsetAt(d.range.start) === f.start && d.code === f.code);
+      const diagnostic = params.context.diagnostics.find((d) => d.source === SOURCE && document.offsetAt(d.range.start) === f.start && d.code === f.code);
+      const diagnostics = diagnostic ? [diagnostic] : undefined;
       f.fixes.forEach((fix, k) => {
         actions.push({
           title: `Change to '${fix}'`,
           kind: CodeActionKind.QuickFix,
-          diagnostics: diagnostic ? [diagnostic] : undefined,
+          diagnostics,
           isPreferred: f.preferred && k === 0,
-          edit: { changes: { [uri]: [toTextEdit(fixEdit(f, fix), lines)] } },
+          edit: { changes: { [uri]: [toTextEdit(fixEdit(f, fix), document)] } },
         });
       });
       actions.push({
         title: `Add '${f.wrong}' to the workspace dictionary`,
         kind: CodeActionKind.QuickFix,
-        diagnostics: diagnostic ? [diagnostic] : undefined,
+        diagnostics,
         command: { title: 'Add to dictionary', command: ADD_TO_DICTIONARY, arguments: [uri, f.wrong] },
       });
       actions.push({
         title: 'Disable Talk Notes for the next line',
         kind: CodeActionKind.QuickFix,
-        diagnostics: diagnostic ? [diagnostic] : undefined,
-        edit: { changes: { [uri]: [toTextEdit(disableNextLineEdit(analysis.text, f.start), lines)] } },
+        diagnostics,
+        edit: { changes: { [uri]: [toTextEdit(disableNextLineEdit(analysis.text, f.start), document)] } },
       });
     }
     if (here.length && analysis.findings.filter((f) => f.preferred).length > 1) {
@@ -275,9 +304,10 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onExecuteCommand(async (params) => {
-    const [uri, word] = (params.arguments ?? []) as [string?, string?];
-    if (params.command === ADD_TO_DICTIONARY && typeof uri === 'string' && typeof word === 'string') {
-      const file = dictionaryFile(uri, stateOf(uri).settings);
+    const [uri, word] = (params.arguments ?? []) as [unknown, unknown];
+    if (typeof uri !== 'string') return;
+    if (params.command === ADD_TO_DICTIONARY && typeof word === 'string') {
+      const file = dictionaryFile(uri, states.get(uri)?.settings ?? pushedSettings);
       if (!file) {
         void connection.window.showWarningMessage('Talk Notes: only files on disk have a workspace dictionary.');
         return;
@@ -289,72 +319,61 @@ export function startServer(connection: Connection): void {
         void connection.window.showErrorMessage(`Talk Notes: could not write ${file}: ${String(error)}`);
         return;
       }
-      for (const state of states.values()) state.version = undefined;
-      documents.all().forEach((d) => schedule(d.uri));
-    } else if (params.command === FIX_ALL_COMMAND && typeof uri === 'string') {
-      const document = documents.get(uri);
-      if (!document) return;
-      const analysis = analysisOf(document);
-      const lines = new LineIndex(analysis.text);
-      const edits = fixAllEdits(analysis.findings).map((e) => toTextEdit(e, lines));
+      recheckAll();
+    } else if (params.command === FIX_ALL_COMMAND) {
+      const state = states.get(uri);
+      if (!state) return;
+      const edits = fixAllEdits(analysisOf(state).findings).map((e) => toTextEdit(e, state.document));
       if (edits.length) await connection.workspace.applyEdit({ label: 'Fix all Talk Notes problems', edit: { changes: { [uri]: edits } } });
     }
   });
 
   connection.onCompletion((params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return [];
-    const state = stateOf(document.uri);
-    const text = document.getText();
-    const lines = new LineIndex(text);
+    const state = states.get(params.textDocument.uri);
+    if (!state) return [];
+    const { document } = state;
+    // Completion never waits for a check: it uses the names learned at the last one.
     const learned = state.analysis?.learned;
     const catalogs = learned ? [learned, getEngine().catalog] : [getEngine().catalog];
-    const items = completeNames(text, document.offsetAt(params.position), catalogs).map((c) => toCompletionItem(c, lines));
+    const items = completeNames(document.getText(), document.offsetAt(params.position), catalogs).map((c) => toCompletionItem(c, document));
     return { isIncomplete: true, items };
   });
 
   connection.onHover((params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    const analysis = analysisOf(document);
-    const hover = hoverAt(analysis.text, document.offsetAt(params.position), analysis.findings, [getEngine().catalog, analysis.learned]);
+    const state = states.get(params.textDocument.uri);
+    if (!state) return null;
+    const analysis = analysisOf(state);
+    const hover = hoverAt(analysis.text, state.document.offsetAt(params.position), analysis.findings, [getEngine().catalog, analysis.learned]);
     if (!hover) return null;
-    return { contents: { kind: 'markdown', value: hover.markdown }, range: new LineIndex(analysis.text).rangeOf(hover.start, hover.end) };
+    return { contents: { kind: 'markdown', value: hover.markdown }, range: { start: state.document.positionAt(hover.start), end: state.document.positionAt(hover.end) } };
   });
 
   connection.onDocumentSymbol((params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return [];
-    const analysis = analysisOf(document);
-    return toDocumentSymbols(analysis.outline, new LineIndex(analysis.text));
+    const state = states.get(params.textDocument.uri);
+    if (!state) return [];
+    return toDocumentSymbols(analysisOf(state).outline, state.document);
   });
 
   connection.onWorkspaceSymbol((params) => {
     const query = params.query.toLowerCase();
     const symbols: WorkspaceSymbol[] = [];
-    for (const document of documents.all()) {
-      const analysis = analysisOf(document);
-      const lines = new LineIndex(analysis.text);
-      for (const talk of analysis.outline.talks) {
+    for (const state of open()) {
+      for (const talk of analysisOf(state).outline.talks) {
         const haystack = `${talk.title} ${talk.speaker ?? ''}`.toLowerCase();
         if (query && !haystack.includes(query)) continue;
         symbols.push({
           name: talk.title,
           kind: SymbolKind.Event,
           containerName: talk.speaker,
-          location: { uri: document.uri, range: lines.rangeOf(talk.start, talk.end) },
+          location: { uri: state.document.uri, range: { start: state.document.positionAt(talk.start), end: state.document.positionAt(talk.end) } },
         });
       }
     }
     return symbols;
   });
 
-  documents.listen(connection);
   connection.listen();
 }
-
-/** Settings for clients that cannot be asked per resource (taken from initializationOptions). */
-const DEFAULT_INITIAL: { settings: Settings } = { settings: DEFAULT_SETTINGS };
 
 process.on('uncaughtException', (error) => {
   console.error(`[talk-notes] uncaught: ${error.stack ?? String(error)}`);
@@ -363,4 +382,3 @@ process.on('uncaughtException', (error) => {
 if (require.main === module) {
   startServer(createConnection(ProposedFeatures.all));
 }
-

@@ -8,8 +8,6 @@ export interface Block {
   start: number;
   /** Its text, including trailing blank lines. */
   text: string;
-  /** Zero-based line of its first character. */
-  line: number;
   /** Front matter at the top of the file: never checked. */
   frontMatter?: boolean;
 }
@@ -55,26 +53,31 @@ function frontMatterEnd(text: string): number {
 }
 
 export function splitBlocks(text: string): Block[] {
-  const blocks: Block[] = [];
-  let lineNo = 0;
-  let blockStart = 0;
-  let blockLine = 0;
+  return scanBlocks(text, 0, text.length).blocks;
+}
 
-  const fmEnd = frontMatterEnd(text);
-  if (fmEnd > 0) {
+/**
+ * Splits text[from, to) into blocks; `from` must be a block boundary (or 0). `open` tells whether the region
+ * ends inside a fence or an HTML comment, in which case the blocks after it may have changed too.
+ */
+export function scanBlocks(text: string, from: number, to: number): { blocks: Block[]; open: boolean } {
+  const blocks: Block[] = [];
+  let blockStart = from;
+
+  const fmEnd = from === 0 ? frontMatterEnd(text) : 0;
+  if (fmEnd > 0 && fmEnd <= to) {
     const fm = text.slice(0, fmEnd);
-    blocks.push({ start: 0, text: fm, line: 0, frontMatter: true });
+    blocks.push({ start: 0, text: fm, frontMatter: true });
     blockStart = fmEnd;
-    for (const _ of lines(fm)) lineNo++;
-    blockLine = lineNo;
   }
 
   let fence: string | null = null;
   let inComment = false;
   let sawBlank = false;
-  for (const line of lines(text.slice(blockStart))) {
-    const start = line.start + fmEnd;
-    const content = line.content;
+  const origin = blockStart;
+  for (const l of lines(text.slice(origin, to))) {
+    const start = l.start + origin;
+    const content = l.content;
     if (fence) {
       const close = FENCE.exec(content);
       if (close && close[1][0] === fence[0] && close[1].length >= fence.length && content.trim() === close[1]) fence = null;
@@ -85,19 +88,17 @@ export function splitBlocks(text: string): Block[] {
     } else {
       const unindented = !/^[ \t]/.test(content);
       if (sawBlank && unindented && start > blockStart) {
-        blocks.push({ start: blockStart, text: text.slice(blockStart, start), line: blockLine });
+        blocks.push({ start: blockStart, text: text.slice(blockStart, start) });
         blockStart = start;
-        blockLine = lineNo;
       }
       sawBlank = false;
       const open = FENCE.exec(content);
       if (open) fence = open[1];
       else if (content.includes('<!--') && !content.slice(content.lastIndexOf('<!--')).includes('-->')) inComment = true;
     }
-    lineNo++;
   }
-  if (blockStart < text.length || blocks.length === 0) {
-    blocks.push({ start: blockStart, text: text.slice(blockStart), line: blockLine });
+  if (blockStart < to || blocks.length === 0) {
+    blocks.push({ start: blockStart, text: text.slice(blockStart, to) });
   }
-  return blocks;
+  return { blocks, open: fence !== null || inComment };
 }

@@ -1,6 +1,7 @@
 // The catalog of known names (CNCF projects, ecosystem projects, people) and the indexes the matcher needs:
 // exact lookup by a spacing/case-free key, sound keys for misheard names, and first/last names of people.
-import { soundKeys } from './phonetic.ts';
+import { editDistance, commonPrefixLength } from './distance.ts';
+import { soundDistance, soundKeys } from './phonetic.ts';
 import type { NameCard } from './types.ts';
 
 export type NameKind = 'cncf' | 'ecosystem' | 'person' | 'learned';
@@ -28,6 +29,16 @@ export interface NameEntry {
   key: string;
   sounds: [string, string];
 }
+
+/** A name close to a written word: how many letter edits apart, how far in sound, shared first letters. */
+export interface Near {
+  entry: NameEntry;
+  edits: number;
+  sound: number;
+  prefix: number;
+}
+
+const MEMO_LIMIT = 50_000;
 
 export interface CncfData {
   projects: {
@@ -94,6 +105,9 @@ export class Catalog {
   /** Lowercase first word -> multi-word names that start with it (for names cut short). */
   private readonly byFirstWord = new Map<string, NameEntry[]>();
   contextWords = new Set<string>();
+  // Notes repeat their words: the neighbours of a word are computed once per catalog.
+  private readonly nearMemo = new Map<string, Near[]>();
+  private readonly prefixMemo = new Map<string, NameEntry[]>();
 
   static fromData(data: CatalogData): Catalog {
     const catalog = new Catalog();
@@ -202,6 +216,34 @@ export class Catalog {
 
   lookup(text: string): NameEntry[] {
     return this.byKey.get(nameKey(text)) ?? [];
+  }
+
+  /** Names (not people) within four letter edits of a key, or sounding alike, with the evidence. */
+  near(key: string): Near[] {
+    let found = this.nearMemo.get(key);
+    if (found) return found;
+    found = [];
+    const sounds = soundKeys(key);
+    for (const entry of this.entries) {
+      if (entry.kind === 'person' || Math.abs(entry.key.length - key.length) > 3) continue;
+      const edits = editDistance(key, entry.key, 4);
+      if (edits === 0 || edits > 4) continue;
+      found.push({ entry, edits, sound: soundDistance(sounds, entry.sounds), prefix: commonPrefixLength(key, entry.key) });
+    }
+    if (this.nearMemo.size >= MEMO_LIMIT) this.nearMemo.clear();
+    this.nearMemo.set(key, found);
+    return found;
+  }
+
+  /** Names (not people) whose key starts with this one: candidates for a word cut short. */
+  extending(key: string): NameEntry[] {
+    let found = this.prefixMemo.get(key);
+    if (!found) {
+      found = this.entries.filter((e) => e.kind !== 'person' && e.key.length > key.length && e.key.startsWith(key));
+      if (this.prefixMemo.size >= MEMO_LIMIT) this.prefixMemo.clear();
+      this.prefixMemo.set(key, found);
+    }
+    return found;
   }
 
   startingWith(word: string): NameEntry[] {

@@ -64,53 +64,35 @@ export function catalogPersonNear(name: string, catalog: Catalog): string | unde
   return undefined;
 }
 
-function speakerLines(outline: OutlineNode[]): string[] {
-  const lines: string[] = [];
-  outline.forEach((node, k) => {
-    if (node.type === 'heading') {
-      lines.push(node.text);
-      const next = outline[k + 1];
-      if (next?.type === 'paragraph' && !next.nested) lines.push(...next.lines.slice(0, 2).map((l) => l.text));
-    }
-  });
-  return lines;
+/** What one block contributes to learning; computed once per block and combined per check. */
+export interface BlockLearnFacts {
+  /** People named in speaker position within the block (a heading, or the lines right under one). */
+  people: string[];
+  /** Names opening a talk title in the block's headings ("Ferrowheel — …"). */
+  titleNames: string[];
+  /** Capitalized words of four letters or more, with counts. */
+  counts: Map<string, number>;
+  /** The block ends with a heading: the next block's first paragraph may hold its speaker. */
+  endsWithHeading: boolean;
+  /** People named at the start of the block's opening paragraph (speakers if the block before ends with a heading). */
+  openingPeople: string[];
 }
 
-/** Builds the catalog of names this document teaches, plus the extra names the user configured. */
-export function learnNames(outline: OutlineNode[], segments: ProseSegment[], catalog: Catalog, words: WordList, extraNames: string[]): Catalog {
-  const learned = new Catalog();
-  const addWord = (word: string): void => {
-    if (!learned.lookup(word).length) learned.add({ canonical: word, aliases: [], shortForms: [], kind: 'learned', everyday: false, weight: 1 });
-  };
-  const addPerson = (name: string): void => {
-    if (learned.lookup(name).length) return;
-    learned.addPerson(name, 'learned');
-    for (const part of name.split(/\s+/)) addWord(part);
-  };
+function peopleIn(lines: string[]): string[] {
+  return lines.flatMap((line) => peopleAtLineStart(line).map((p) => p.name));
+}
 
-  for (const name of extraNames) {
-    const trimmed = name.trim();
-    if (!trimmed) continue;
-    if (/\s/.test(trimmed) && /^\p{Lu}/u.test(trimmed)) addPerson(trimmed);
-    else addWord(trimmed);
-  }
-
-  for (const line of speakerLines(outline)) {
-    for (const { name } of peopleAtLineStart(line)) {
-      // A known person on stage: their name is now also this document's (so "Lockland" finds Lachlan).
-      if (catalog.lookup(name).some((e) => e.kind === 'person')) addPerson(name);
-      if (catalog.lookup(name).length) continue;
-      if (!plausiblePerson(name, words, catalog) || catalogPersonNear(name, catalog)) continue;
-      addPerson(name);
-    }
-  }
-  for (const node of outline) {
-    if (node.type !== 'heading') continue;
+export function blockLearnFacts(outline: OutlineNode[], segments: ProseSegment[]): BlockLearnFacts {
+  const speakerLines: string[] = [];
+  const titleNames: string[] = [];
+  outline.forEach((node, k) => {
+    if (node.type !== 'heading') return;
+    speakerLines.push(node.text);
+    const next = outline[k + 1];
+    if (next?.type === 'paragraph' && !next.nested) speakerLines.push(...next.lines.slice(0, 2).map((l) => l.text));
     const m = TITLE_NAME.exec(node.text.trim());
-    if (m && isUnknownProperNoun(m[1], catalog, words)) addWord(m[1]);
-  }
-
-  // Unknown proper nouns used at least twice are this document's names.
+    if (m) titleNames.push(m[1]);
+  });
   const counts = new Map<string, number>();
   for (const segment of segments) {
     for (const t of tokenize(segment.text)) {
@@ -118,10 +100,111 @@ export function learnNames(outline: OutlineNode[], segments: ProseSegment[], cat
       counts.set(t.base, (counts.get(t.base) ?? 0) + 1);
     }
   }
-  for (const [word, count] of counts) {
-    if (count >= 2 && isUnknownProperNoun(word, catalog, words)) addWord(word);
+  const first = outline[0];
+  const last = outline[outline.length - 1];
+  return {
+    people: peopleIn(speakerLines),
+    titleNames,
+    counts,
+    endsWithHeading: last?.type === 'heading',
+    openingPeople: first?.type === 'paragraph' && !first.nested ? peopleIn(first.lines.slice(0, 2).map((l) => l.text)) : [],
+  };
+}
+
+/** The names a document teaches: people (full names) and single words. */
+export interface LearnedNames {
+  people: string[];
+  words: string[];
+}
+
+/** Candidate names of a whole document, tallied block by block (see NotesDocument). */
+export interface LearnCandidates {
+  /** People in speaker position. */
+  people: Iterable<string>;
+  /** Names opening talk titles. */
+  titles: Iterable<string>;
+  /** Capitalized words used at least twice. */
+  repeated: Iterable<string>;
+}
+
+/**
+ * Decides what a document teaches from its candidates. Verdicts are memoized per catalog, so this is cheap
+ * enough to run on every check; the learned catalog is rebuilt only when the answer changes.
+ */
+export function learnedNames(candidates: LearnCandidates, catalog: Catalog, words: WordList, extraNames: string[]): LearnedNames {
+  const people = new Set<string>();
+  const single = new Set<string>();
+  for (const name of extraNames) {
+    const trimmed = name.trim();
+    if (!trimmed) continue;
+    if (/\s/.test(trimmed) && /^\p{Lu}/u.test(trimmed)) people.add(trimmed);
+    else single.add(trimmed);
   }
+  const memo = memoFor(catalog, words);
+  for (const name of candidates.people) {
+    let verdict = memo.people.get(name);
+    if (verdict === undefined) {
+      const known = catalog.lookup(name);
+      // A known person on stage: their name is now also this document's (so "Lockland" finds Lachlan).
+      if (known.some((e) => e.kind === 'person')) verdict = true;
+      else verdict = !known.length && plausiblePerson(name, words, catalog) && !catalogPersonNear(name, catalog);
+      memo.people.set(name, verdict);
+    }
+    if (verdict) people.add(name);
+  }
+  for (const word of candidates.titles) if (memo.unknown(word)) single.add(word);
+  // Unknown proper nouns used at least twice are this document's names.
+  for (const word of candidates.repeated) if (memo.unknown(word)) single.add(word);
+  return { people: [...people], words: [...single] };
+}
+
+export function learnedSignature(names: LearnedNames): string {
+  return [...names.people].sort().join('\u0001') + '\u0002' + [...names.words].sort().join('\u0001');
+}
+
+/** The catalog of learned names that the matcher consults next to the shared one. */
+export function learnedCatalog(names: LearnedNames): Catalog {
+  const learned = new Catalog();
+  const addWord = (word: string): void => {
+    if (!learned.lookup(word).length) learned.add({ canonical: word, aliases: [], shortForms: [], kind: 'learned', everyday: false, weight: 1 });
+  };
+  for (const person of names.people) {
+    if (learned.lookup(person).length) continue;
+    learned.addPerson(person, 'learned');
+    for (const part of person.split(/\s+/)) addWord(part);
+  }
+  names.words.forEach(addWord);
   return learned;
+}
+
+interface LearnMemo {
+  people: Map<string, boolean>;
+  unknown(word: string): boolean;
+}
+
+const memos = new WeakMap<Catalog, WeakMap<WordList, LearnMemo>>();
+
+function memoFor(catalog: Catalog, words: WordList): LearnMemo {
+  let byWords = memos.get(catalog);
+  if (!byWords) memos.set(catalog, (byWords = new WeakMap()));
+  let memo = byWords.get(words);
+  if (!memo) {
+    const unknown = new Map<string, boolean>();
+    memo = {
+      people: new Map(),
+      unknown(word: string): boolean {
+        let v = unknown.get(word);
+        if (v === undefined) {
+          v = isUnknownProperNoun(word, catalog, words);
+          if (unknown.size > 100_000) unknown.clear();
+          unknown.set(word, v);
+        }
+        return v;
+      },
+    };
+    byWords.set(words, memo);
+  }
+  return memo;
 }
 
 /** Not English, not a catalog name, and not a slip of one (a repeated typo must still be caught). */
@@ -129,9 +212,5 @@ function isUnknownProperNoun(word: string, catalog: Catalog, words: WordList): b
   if (words.isWord(word) || catalog.lookup(word).length) return false;
   const key = nameKey(word);
   const limit = allowedEdits(key.length);
-  for (const entry of catalog.entries) {
-    if (entry.kind === 'person') continue;
-    if (Math.abs(entry.key.length - key.length) <= limit && editDistance(key, entry.key, limit) <= limit) return false;
-  }
-  return true;
+  return !catalog.near(key).some((n) => n.edits <= limit);
 }

@@ -1,7 +1,7 @@
 // Finds wrong names and English typos in one prose segment. Longest word sequences are tried first, and a
 // sequence that is a known name (right or wrong) consumes its words so nothing is reported twice.
-import { Catalog, describeKind, nameKey, type NameEntry } from './catalog.ts';
-import { allowedEdits, commonPrefixLength, editDistance } from './distance.ts';
+import { Catalog, describeKind, nameKey, type NameEntry, type Near } from './catalog.ts';
+import { allowedEdits, editDistance } from './distance.ts';
 import type { WordList } from './english.ts';
 import { soundDistance, soundKeys } from './phonetic.ts';
 import { tokenize, type Token } from './tokens.ts';
@@ -260,7 +260,7 @@ function matchTruncated(tokens: Token[], i: number, ctx: MatchContext, out: Find
   const t = tokens[i];
   if (t.shape !== 'capitalized' || t.hasDigit || t.base.length < 5 || ctx.words.isWord(t.base)) return 0;
   const key = t.base.toLowerCase();
-  const matches = ctx.catalog.entries.filter((e) => e.kind !== 'person' && e.key.length > key.length && e.key.startsWith(key) && key.length >= e.key.length * 0.5);
+  const matches = ctx.catalog.extending(key).filter((e) => key.length >= e.key.length * 0.5);
   if (matches.length === 1) {
     out.push(finding('truncated', t.start, t.end, t.base, [matches[0].canonical], true, matches[0]));
     return 1;
@@ -294,17 +294,12 @@ function matchSpacedPhrase(tokens: Token[], i: number, ctx: MatchContext, out: F
     if (words.some((t) => t.hasDigit || t.shape === 'lower' || t.shape === 'upper')) continue;
     const key = nameKey(surface(tokens, i, n));
     if (key.length < 6) continue;
-    const sounds = soundKeys(key);
     let found: Candidate | undefined;
     for (const catalog of [ctx.learned, ctx.catalog]) {
-      for (const entry of catalog.entries) {
-        if (entry.kind === 'person' || Math.abs(entry.key.length - key.length) > 2) continue;
-        const edits = editDistance(key, entry.key, 2);
-        if (edits > 2) continue;
-        const sound = soundDistance(sounds, entry.sounds);
-        if (sound !== 0) continue;
-        const score = 1 - edits / key.length + entry.weight * 0.3;
-        if (!found || score > found.score) found = { entry, score, edits, sound };
+      for (const near of catalog.near(key)) {
+        if (near.edits > 2 || near.sound !== 0 || Math.abs(near.entry.key.length - key.length) > 2) continue;
+        const score = 1 - near.edits / key.length + near.entry.weight * 0.3;
+        if (!found || score > found.score) found = { entry: near.entry, score, edits: near.edits, sound: near.sound };
       }
     }
     if (found) {
@@ -333,15 +328,13 @@ function matchFuzzyWord(tokens: Token[], i: number, ctx: MatchContext, out: Find
   const strict = english;
   // A surname after a first name ("Chuck Yeager") is somebody's name, not a project.
   const afterGivenName = i > 0 && tokens[i].gap === ' ' && isNameLike(tokens[i - 1]) && !tokens[i - 1].sentenceStart && ctx.words.isWord(tokens[i - 1].base) && !ctx.words.isLowercaseWord(tokens[i - 1].base);
-  const sounds = soundKeys(key);
   const candidates: Candidate[] = [];
   for (const catalog of [ctx.learned, ctx.catalog]) {
-    for (const entry of catalog.entries) {
-      if (entry.kind === 'person') continue;
+    for (const near of catalog.near(key)) {
+      const entry = near.entry;
       if (lower && entry.everyday) continue;
       if (afterGivenName && entry.kind !== 'learned') continue;
-      if (Math.abs(entry.key.length - key.length) > 3) continue;
-      const c = scoreCandidate(key, sounds, entry, lower, strict);
+      const c = scoreCandidate(key, near, lower, strict);
       if (c) candidates.push(c);
     }
   }
@@ -356,12 +349,9 @@ function matchFuzzyWord(tokens: Token[], i: number, ctx: MatchContext, out: Find
   return true;
 }
 
-function scoreCandidate(key: string, sounds: [string, string], entry: NameEntry, lower: boolean, strict: boolean): Candidate | null {
+function scoreCandidate(key: string, near: Near, lower: boolean, strict: boolean): Candidate | null {
+  const { entry, edits, sound, prefix } = near;
   const length = Math.max(key.length, entry.key.length);
-  const edits = editDistance(key, entry.key, 4);
-  if (edits === 0 || edits > 4) return null;
-  const sound = soundDistance(sounds, entry.sounds);
-  const prefix = commonPrefixLength(key, entry.key);
   let ok: boolean;
   if (strict) {
     ok = entry.weight >= 0.9 && ((sound === 0 && edits <= 1 && prefix >= 4) || (sound <= 1 && edits <= 2 && prefix >= 6));

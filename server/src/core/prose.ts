@@ -5,6 +5,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
+import { parseSimpleBlock } from './prose-fast.ts';
 
 /** A run of prose on one line. `start` is relative to the parsed text. */
 export interface ProseSegment {
@@ -97,7 +98,23 @@ function paragraphInfo(source: string, node: MdNode, nested: boolean): Paragraph
   return { lines: lines.map((l) => ({ text: l.text.trim(), start: l.start + (l.text.length - l.text.trimStart().length) })), start: range[0], end: range[1], nested };
 }
 
+// Parsed blocks are shared by every document: notes repeat blocks ("- Q&A", templates), and an undo brings
+// a block back. Results are never mutated, so sharing is safe.
+const cache = new Map<string, ParsedProse>();
+const CACHE_LIMIT = 20_000;
+
+/** The prose of one block: the fast path when the block has no markup that needs a parser, else remark. */
 export function parseProse(source: string): ParsedProse {
+  let parsed = cache.get(source);
+  if (!parsed) {
+    parsed = parseSimpleBlock(source) ?? parseWithRemark(source);
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    cache.set(source, parsed);
+  }
+  return parsed;
+}
+
+export function parseWithRemark(source: string): ParsedProse {
   const tree = processor.parse(source) as MdNode;
   const segments: ProseSegment[] = [];
   const outline: OutlineNode[] = [];

@@ -11,6 +11,8 @@ export interface Settings {
   ignoredWords: string[];
   /** Workspace dictionary file, relative to the workspace folder. */
   dictionaryFile: string;
+  /** Most problems shown per file (those nearest the last edit); keeps huge files responsive. */
+  maxProblems: number;
 }
 
 export const CHECK_CODES: CheckCode[] = ['casing', 'spacing', 'plural', 'domain', 'truncated', 'typo', 'misheard', 'person', 'learned', 'spelling', 'short-form'];
@@ -35,6 +37,7 @@ export const DEFAULT_SETTINGS: Settings = {
   knownNames: [],
   ignoredWords: [],
   dictionaryFile: '.talk-notes-dictionary.txt',
+  maxProblems: 1000,
 };
 
 const SEVERITIES: SeverityName[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -90,6 +93,10 @@ export function validateSettings(raw: unknown): ValidatedSettings {
   if (r.dictionaryFile !== undefined) {
     if (typeof r.dictionaryFile === 'string' && r.dictionaryFile.trim()) settings.dictionaryFile = r.dictionaryFile.trim();
     else problems.push('talkNotes.dictionaryFile should be a file path; the default is used.');
+  }
+  if (r.maxProblems !== undefined) {
+    if (typeof r.maxProblems === 'number' && Number.isInteger(r.maxProblems) && r.maxProblems >= 1) settings.maxProblems = Math.min(r.maxProblems, 1_000_000);
+    else problems.push('talkNotes.maxProblems should be a whole number of at least 1; the default is used.');
   }
   return { settings, problems };
 }

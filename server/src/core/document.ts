@@ -1,0 +1,367 @@
+// A notes document kept ready for checking as it is edited. The text is held as blocks (see blocks.ts); an
+// edit re-splits and re-parses only the blocks it touches and shifts the rest. Each block keeps its parse,
+// what it teaches about names, and its findings; the document tallies the name candidates block by block.
+// A check re-matches only new blocks, or all of them when the learned names changed. Results equal a
+// from-scratch check of the same text (a test compares them on random edits).
+import { scanBlocks } from './blocks.ts';
+import type { Catalog } from './catalog.ts';
+import { applyDirectives, directivesIn, type Directive } from './directives.ts';
+import type { WordList } from './english.ts';
+import { blockLearnFacts, catalogPersonNear, learnedCatalog, learnedNames, learnedSignature, peopleAtLineStart, type BlockLearnFacts } from './learn.ts';
+import { matchSegment, type MatchContext } from './match.ts';
+import { parseProse, type OutlineNode, type ParsedProse } from './prose.ts';
+import type { Settings } from './settings.ts';
+import { buildOutline, type Outline } from './talks.ts';
+import type { Finding } from './types.ts';
+
+/** What every document shares: the catalog and the English word list. */
+export interface Engine {
+  catalog: Catalog;
+  words: WordList;
+}
+
+interface BlockState {
+  start: number;
+  text: string;
+  frontMatter?: boolean;
+  prose?: ParsedProse;
+  facts?: BlockLearnFacts;
+  /** Speakers this block names, given the block before it (a name line right under a heading). */
+  people?: string[];
+  /** Findings relative to the block, valid for `findingsFor` (learned names + ignored words). */
+  findings?: Finding[];
+  findingsFor?: string;
+}
+
+export interface Analysis {
+  text: string;
+  /** Every finding, in document order, with disable comments and severity 'off' applied. */
+  readonly findings: Finding[];
+  /** The talk outline (computed on first use). */
+  readonly outline: Outline;
+  learned: Catalog;
+  /**
+   * At most `limit` findings, those nearest the offset (the user's last edit), in document order, and how many
+   * there are in all. Cheap on huge files: only the blocks around the offset are visited.
+   */
+  findingsNear(offset: number, limit: number): { findings: Finding[]; total: number };
+}
+
+export interface TextChange {
+  /** Offsets in the text before the change. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Counts of strings, for the document-wide tallies of name candidates. */
+class Tally {
+  readonly counts = new Map<string, number>();
+  add(items: Iterable<string>, sign: 1 | -1): void {
+    for (const item of items) this.addCount(item, sign);
+  }
+  addCount(item: string, n: number): void {
+    const total = (this.counts.get(item) ?? 0) + n;
+    if (total > 0) this.counts.set(item, total);
+    else this.counts.delete(item);
+  }
+  keys(min = 1): string[] {
+    const out: string[] = [];
+    for (const [k, n] of this.counts) if (n >= min) out.push(k);
+    return out;
+  }
+}
+
+export class NotesDocument {
+  private blocks: BlockState[] = [];
+  private content = '';
+  private version = 0;
+  private readonly words = new Tally();
+  private readonly people = new Tally();
+  private readonly titles = new Tally();
+  /** Blocks whose findings must be computed at the next check. */
+  private dirty = new Set<BlockState>();
+  private readonly withComments = new Set<BlockState>();
+  private learnedState?: { signature: string; catalog: Catalog };
+  private findingsFor = '';
+  private segmentMemo = new Map<string, Finding[]>();
+
+  constructor(
+    private readonly engine: Engine,
+    text = '',
+  ) {
+    this.replaceRange(0, 0, text);
+  }
+
+  get text(): string {
+    return this.content;
+  }
+
+  /** Replaces the whole text; only the part that differs from the current text is re-checked. */
+  setText(text: string): void {
+    const old = this.content;
+    if (old === text) return;
+    let prefix = 0;
+    const max = Math.min(old.length, text.length);
+    while (prefix < max && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+    let suffix = 0;
+    while (suffix < max - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+    this.replaceRange(prefix, old.length - suffix, text.slice(prefix, text.length - suffix));
+  }
+
+  /** Applies changes in order; each change's offsets refer to the text as left by the previous one. */
+  applyChanges(changes: TextChange[]): void {
+    for (const c of changes) this.replaceRange(c.start, c.end, c.text);
+  }
+
+  private blockIndexAt(offset: number): number {
+    let low = 0;
+    let high = this.blocks.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.blocks[mid].start <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+
+  private replaceRange(start: number, end: number, inserted: string): void {
+    const old = this.content;
+    start = Math.max(0, Math.min(start, old.length));
+    end = Math.max(start, Math.min(end, old.length));
+    const text = old.slice(0, start) + inserted + old.slice(end);
+    const delta = inserted.length - (end - start);
+    this.content = text;
+    this.version++;
+    if (!this.blocks.length) {
+      this.splice(0, 0, scanBlocks(text, 0, text.length).blocks);
+      return;
+    }
+    // The touched blocks, one more on each side: joining or splitting blocks happens at their edges.
+    let first = Math.max(0, this.blockIndexAt(start) - 1);
+    let last = Math.min(this.blocks.length - 1, this.blockIndexAt(Math.max(start, end - 1)) + 1);
+    if (start === 0 || this.blocks[first].frontMatter) first = 0;
+    for (;;) {
+      const regionStart = this.blocks[first].start;
+      const oldEnd = last + 1 < this.blocks.length ? this.blocks[last + 1].start : old.length;
+      const { blocks, open } = scanBlocks(text, regionStart, oldEnd + delta);
+      if (open && last + 1 < this.blocks.length) {
+        last++; // a fence or comment left open swallows what follows: widen and split again
+        continue;
+      }
+      for (let k = last + 1; k < this.blocks.length; k++) this.blocks[k].start += delta;
+      this.splice(first, last - first + 1, blocks);
+      return;
+    }
+  }
+
+  /** Replaces blocks [at, at+count) with new ones, reusing unchanged blocks, and keeps the tallies right. */
+  private splice(at: number, count: number, fresh: { start: number; text: string; frontMatter?: boolean }[]): void {
+    const removed = this.blocks.slice(at, at + count);
+    const reusable = new Map<string, BlockState>();
+    for (const b of removed) if (!b.frontMatter) reusable.set(b.text, b);
+    const added: BlockState[] = fresh.map((b) => {
+      const previous = b.frontMatter ? undefined : reusable.get(b.text);
+      if (previous) {
+        reusable.delete(b.text);
+        previous.start = b.start;
+        return previous;
+      }
+      return { ...b };
+    });
+    const kept = new Set(added);
+    for (const b of removed) if (!kept.has(b)) this.forget(b);
+    this.blocks.splice(at, count, ...added);
+    added.forEach((b, k) => (removed.includes(b) ? this.retallyPeople(b, at + k) : this.remember(b, at + k)));
+    // The block after the region may have a new neighbour above it: its speakers are re-tallied.
+    if (at + added.length < this.blocks.length) this.retallyPeople(this.blocks[at + added.length], at + added.length);
+  }
+
+  private factsOf(block: BlockState): BlockLearnFacts {
+    if (!block.facts) {
+      const prose = this.proseOf(block);
+      block.facts = blockLearnFacts(prose.outline, prose.segments);
+    }
+    return block.facts;
+  }
+
+  private proseOf(block: BlockState): ParsedProse {
+    return (block.prose ??= parseProse(block.text));
+  }
+
+  private speakersOf(block: BlockState, k: number): string[] {
+    const facts = this.factsOf(block);
+    const previous = k > 0 ? this.blocks[k - 1] : undefined;
+    const afterHeading = previous && !previous.frontMatter && this.factsOf(previous).endsWithHeading;
+    return afterHeading ? [...facts.people, ...facts.openingPeople] : facts.people;
+  }
+
+  /** Adds a block (already in `blocks`) to the tallies and marks it for matching. */
+  private remember(block: BlockState, index: number): void {
+    if (block.frontMatter) return;
+    const facts = this.factsOf(block);
+    for (const [word, n] of facts.counts) this.words.addCount(word, n);
+    this.titles.add(facts.titleNames, 1);
+    block.people = this.speakersOf(block, index);
+    this.people.add(block.people, 1);
+    if (block.findingsFor !== this.findingsFor) this.dirty.add(block);
+    if (this.proseOf(block).comments.length) this.withComments.add(block);
+  }
+
+  private forget(block: BlockState): void {
+    if (block.frontMatter) return;
+    const facts = this.factsOf(block);
+    for (const [word, n] of facts.counts) this.words.addCount(word, -n);
+    this.titles.add(facts.titleNames, -1);
+    this.people.add(block.people ?? [], -1);
+    this.dirty.delete(block);
+    this.withComments.delete(block);
+  }
+
+  /** A kept block whose neighbour above changed: recount the speakers it contributes. */
+  private retallyPeople(block: BlockState, index: number): void {
+    if (block.frontMatter) return;
+    this.people.add(block.people ?? [], -1);
+    block.people = this.speakersOf(block, index);
+    this.people.add(block.people, 1);
+  }
+
+  /** Checks the current text: only new blocks (or all, when the learned names changed) are matched. */
+  check(settings: Settings, extraNames: string[] = []): Analysis {
+    const { catalog, words } = this.engine;
+    const names = learnedNames(
+      { people: this.people.keys(), titles: this.titles.keys(), repeated: this.words.keys(2) },
+      catalog,
+      words,
+      [...settings.knownNames, ...extraNames],
+    );
+    const signature = learnedSignature(names);
+    if (this.learnedState?.signature !== signature) this.learnedState = { signature, catalog: learnedCatalog(names) };
+    const learned = this.learnedState.catalog;
+    const ignored = new Set(settings.ignoredWords.map((w) => w.toLowerCase()));
+    const findingsFor = signature + '\u0003' + [...ignored].sort().join('\u0001');
+    if (this.findingsFor !== findingsFor) {
+      this.findingsFor = findingsFor;
+      this.segmentMemo = new Map();
+      this.dirty = new Set(this.blocks.filter((b) => !b.frontMatter));
+    }
+    const ctx: MatchContext = { catalog, learned, words, ignored };
+    const memo = this.segmentMemo;
+    for (const b of this.dirty) {
+      b.findings = this.proseOf(b).segments.flatMap((s) => {
+        // Lines repeat within notes ("- Q&A", "TODO"): match each distinct line once per check state.
+        let found = memo.get(s.text);
+        if (!found) {
+          found = matchSegment(s.text, 0, ctx);
+          if (memo.size > 50_000) memo.clear();
+          memo.set(s.text, found);
+        }
+        return found.map((f) => ({ ...f, start: f.start + s.start, end: f.end + s.start }));
+      });
+      b.findingsFor = findingsFor;
+    }
+    this.dirty.clear();
+    const directives: Directive[] = [];
+    for (const b of this.withComments) for (const c of this.proseOf(b).comments) directives.push(...directivesIn(c.text, c.start + b.start));
+    return this.analysis(settings, learned, directives);
+  }
+
+  /** A view of the checked text; valid until the next edit (the server checks again after every edit). */
+  private analysis(settings: Settings, learned: Catalog, directives: Directive[]): Analysis {
+    const doc = this;
+    const version = this.version;
+    const text = this.content;
+    const blocks = this.blocks.filter((b) => !b.frontMatter);
+    const current = (): void => {
+      if (doc.version !== version) throw new Error('Talk Notes: this analysis is older than the document');
+    };
+    const absolute = (b: BlockState): Finding[] => {
+      const out: Finding[] = [];
+      for (const f of b.findings ?? []) {
+        if (settings.severity[f.code] !== 'off') out.push({ ...f, start: f.start + b.start, end: f.end + b.start, fixes: [...f.fixes] });
+      }
+      return out;
+    };
+    let findings: Finding[] | undefined;
+    let outline: Outline | undefined;
+    return {
+      text,
+      learned,
+      get findings() {
+        if (!findings) {
+          current();
+          findings = applyDirectives(blocks.flatMap(absolute), directives, text);
+        }
+        return findings;
+      },
+      findingsNear(offset: number, limit: number): { findings: Finding[]; total: number } {
+        if (findings) return nearest(findings, offset, limit, findings.length);
+        current();
+        let total = 0;
+        for (const b of blocks) total += b.findings?.length ?? 0;
+        if (total <= limit) return { findings: this.findings, total: this.findings.length };
+        // Walk outwards from the block at the offset until enough findings are collected.
+        let k = Math.max(0, Math.min(blocks.length - 1, doc.blockIndexIn(blocks, offset)));
+        const picked: Finding[] = absolute(blocks[k]);
+        for (let d = 1; picked.length < limit && (k - d >= 0 || k + d < blocks.length); d++) {
+          if (k + d < blocks.length) picked.push(...absolute(blocks[k + d]));
+          if (k - d >= 0) picked.push(...absolute(blocks[k - d]));
+        }
+        return nearest(applyDirectives(picked, directives, text), offset, limit, total);
+      },
+      get outline() {
+        if (!outline) {
+          current();
+          const nodes: OutlineNode[] = [];
+          for (const b of blocks) for (const n of doc.proseOf(b).outline) nodes.push(shiftNode(n, b.start));
+          outline = buildOutline(nodes, text.length, (line) => speakerIn(line, doc.engine.catalog, learned));
+        }
+        return outline;
+      },
+    };
+  }
+
+  private blockIndexIn(blocks: BlockState[], offset: number): number {
+    let low = 0;
+    let high = blocks.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (blocks[mid].start <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+}
+
+/** The `limit` findings closest to the offset, in document order. */
+function nearest(findings: Finding[], offset: number, limit: number, total: number): { findings: Finding[]; total: number } {
+  const sorted = [...findings].sort((a, b) => a.start - b.start);
+  if (sorted.length <= limit) return { findings: sorted, total };
+  const distance = (f: Finding): number => (f.end < offset ? offset - f.end : f.start > offset ? f.start - offset : 0);
+  const kept = new Set([...sorted].sort((a, b) => distance(a) - distance(b)).slice(0, limit));
+  return { findings: sorted.filter((f) => kept.has(f)), total };
+}
+
+function shiftNode(node: OutlineNode, by: number): OutlineNode {
+  if (node.type === 'heading') return { ...node, start: node.start + by, end: node.end + by };
+  return { ...node, start: node.start + by, end: node.end + by, lines: node.lines.map((l) => ({ text: l.text, start: l.start + by })) };
+}
+
+/** The speaker named at the start of a line, corrected against the catalog when it is a slip. */
+export function speakerIn(line: string, catalog: Catalog, learned: Catalog): string | undefined {
+  const names: string[] = [];
+  for (const { name } of peopleAtLineStart(line)) {
+    const known = [...catalog.lookup(name), ...learned.lookup(name)].find((e) => e.kind === 'person' || e.kind === 'learned');
+    if (known) names.push(known.canonical);
+    else {
+      const near = catalogPersonNear(name, catalog);
+      if (near) names.push(near);
+    }
+  }
+  return names.length ? names.join(' & ') : undefined;
+}
+
+/** One-shot check of a text (the CLI and tests). */
+export function analyzeText(engine: Engine, text: string, settings: Settings, extraNames: string[] = []): Analysis {
+  return new NotesDocument(engine, text).check(settings, extraNames);
+}
