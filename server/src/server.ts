@@ -335,7 +335,11 @@ export function startServer(connection: Connection): void {
     // Completion never waits for a check: it uses the names learned at the last one.
     const learned = state.analysis?.learned;
     const catalogs = learned ? [learned, getEngine().catalog] : [getEngine().catalog];
-    const items = completeNames(document.getText(), document.offsetAt(params.position), catalogs).map((c) => toCompletionItem(c, document));
+    // Only the line up to the cursor matters: no copy of a huge document per keystroke.
+    const lineStart = document.offsetAt({ line: params.position.line, character: 0 });
+    const offset = document.offsetAt(params.position);
+    const before = document.getText({ start: { line: params.position.line, character: 0 }, end: params.position });
+    const items = completeNames(before, offset - lineStart, catalogs).map((c) => toCompletionItem({ ...c, start: c.start + lineStart, end: c.end + lineStart }, document));
     return { isIncomplete: true, items };
   });
 

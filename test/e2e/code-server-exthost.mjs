@@ -50,8 +50,9 @@ try {
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const line = `[${type}] ${format(...(Array.isArray(args) ? args : [args]))}`;
     fs.appendFileSync(automationLog, line + '\n');
-    // mocha's spec output comes through here; the rest of the window chatter only with --verbose
-    if (o.verbose || /^\[(log|info)\]/.test(line) && !/^\[\w+\] (%c|\[Extension Host\] (?!\s))/.test(line)) console.log('  ' + line);
+    // mocha's spec output comes through here; the workbench's own chatter only with --verbose
+    // (mocha's spec lines are indented or empty; everything is in automation.log)
+    if (o.verbose || /^\[(log|info)\] ( {2}|$|\[exthost-tests\])/.test(line)) console.log('  ' + line);
   });
   await page.exposeFunction('codeAutomationExit', (code, logs) => {
     for (const l of logs || []) {

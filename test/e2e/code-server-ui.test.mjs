@@ -53,15 +53,31 @@ async function waitStatus(re, timeout = T) {
     return !!el && new RegExp(src).test(el.innerText);
   }, re.source, { timeout });
 }
-async function focusEditor() {   // keyboard, not a click: sticky-scroll headers cover the top of the text
-  await page.keyboard.press('Control+1');   // View: Focus First Editor Group
-  await page.waitForSelector('.editor-group-container .monaco-editor.focused', { timeout: T });
+// Keyboard focus in the notes editor (keyboard, not a click: sticky-scroll headers can cover the text).
+// Waits until the editor's input element really has the focus: after a quick pick or the command palette
+// closes, focus returns asynchronously, and keys typed before that go elsewhere.
+const editorHasFocus = () => page.evaluate(() => {
+  const a = document.activeElement;
+  return !!a && !!a.closest('.editor-group-container .monaco-editor') && !a.closest('.overflow-guard .monaco-hover');
+});
+async function focusEditor() {
+  const end = Date.now() + T;
+  while (Date.now() < end) {
+    if (await editorHasFocus()) return;
+    await page.keyboard.press('Control+1');   // View: Focus First Editor Group
+    try {
+      await page.waitForFunction(() => { const a = document.activeElement; return !!a && !!a.closest('.editor-group-container .monaco-editor'); }, null, { timeout: 2000 });
+      return;
+    } catch { /* focus went elsewhere: press again */ }
+  }
+  throw new Fail('could not focus the editor');
 }
 async function quickInputOpen() { await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: T }); }
 async function quickInputClosed() { await page.waitForSelector('.quick-input-widget', { state: 'hidden', timeout: T }); }
 async function closeWidgets() { for (let i = 0; i < 3; i++) await page.keyboard.press('Escape'); }
 
 async function goToLine(line, col = 1) {
+  await focusEditor();
   await page.keyboard.press('Control+G');
   await quickInputOpen();
   await page.keyboard.type(`${line}:${col}`);
@@ -144,6 +160,7 @@ async function revertFile() {
   await runCommand('File: Revert File');
   await quickInputClosed();
   await page.waitForSelector('.tabs-container .tab.dirty', { state: 'detached', timeout: T });
+  await focusEditor();
 }
 
 // ---- the tests -------------------------------------------------------------------------------------
@@ -193,7 +210,10 @@ test('quick fix with Ctrl+. changes "Kubevirt" to "KubeVirt"', async () => {
 });
 
 test('completion: type "Kube", accept "KubeVirt"', async () => {
+  await focusEditor();
   await page.keyboard.press('Control+End');
+  const sample = fs.readFileSync(path.join(ws, FILE), 'utf8').split('\n');
+  await waitStatus(new RegExp(`Ln ${sample.length}, Col ${sample[sample.length - 1].length + 1}\\b`));
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
   await page.keyboard.type('Kube');
@@ -223,12 +243,11 @@ test('Go to Symbol in Editor (Ctrl+Shift+O) lists the talks', async () => {
   assert(TALKS.every((t) => labels.includes(t)), `talks missing from Go to Symbol: ${JSON.stringify(TALKS.filter((t) => !labels.includes(t)))}`);
   await page.keyboard.press('Escape');
   await quickInputClosed();
+  await focusEditor();
 });
 
 test('command palette: "Talk Notes: Go to Talk" jumps to a talk', async () => {
-  await focusEditor();
-  await page.keyboard.press('Control+Home');
-  await waitStatus(/Ln 1, Col 1\b/);
+  await goToLine(1, 1);
   await runCommand('Talk Notes: Go to Talk');
   await page.waitForSelector('.quick-input-widget input[placeholder="Go to talk"], .quick-input-widget input[aria-label*="Go to talk"]', { timeout: T });
   await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Lockland Container' }).first().waitFor({ timeout: T });
@@ -243,7 +262,6 @@ test('command palette: "Talk Notes: Go to Talk" jumps to a talk', async () => {
 });
 
 test('hover over a project ("NATS") shows its card', async () => {
-  await focusEditor();
   await goToLine(50, 1);
   const box = await wordBox('^NATS Project Update', 'NATS');
   assert(box, '"NATS Project Update" line is not rendered');

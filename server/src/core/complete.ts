@@ -35,29 +35,39 @@ function fuzzyScore(query: string, target: string): number {
   return j === query.length ? 1 / (1 + gaps) : 0;
 }
 
-function rank(query: string, entry: NameEntry): number {
-  const q = nameKey(query);
-  if (!q) return 0.1 + entry.weight * 0.01;
-  const forms = [entry.canonical, ...entry.aliases, ...entry.shortForms];
-  let best = 0;
-  for (const form of forms) {
-    const key = nameKey(form);
-    if (key.startsWith(q)) best = Math.max(best, 3);
-    else if (form.toLowerCase().split(/[\s-]+/).some((w) => nameKey(w).startsWith(q))) best = Math.max(best, 2);
-    else if (q.length >= 3) best = Math.max(best, fuzzyScore(q, key));
+/** Keys of an entry's forms and of their words, computed once per entry. */
+const formKeys = new WeakMap<NameEntry, { keys: string[]; words: string[] }>();
+
+function keysOf(entry: NameEntry): { keys: string[]; words: string[] } {
+  let k = formKeys.get(entry);
+  if (!k) {
+    const forms = [entry.canonical, ...entry.aliases, ...entry.shortForms];
+    k = { keys: forms.map(nameKey), words: forms.flatMap((f) => f.toLowerCase().split(/[\s-]+/).map(nameKey)) };
+    formKeys.set(entry, k);
   }
+  return k;
+}
+
+function rank(q: string, entry: NameEntry): number {
+  if (!q) return 0.1 + entry.weight * 0.01;
+  const { keys, words } = keysOf(entry);
+  let best = 0;
+  if (keys.some((key) => key.startsWith(q))) best = 3;
+  else if (words.some((w) => w.startsWith(q))) best = 2;
+  else if (q.length >= 3) for (const key of keys) best = Math.max(best, fuzzyScore(q, key));
   return best ? best + entry.weight * 0.5 : 0;
 }
 
 export function completeNames(text: string, offset: number, catalogs: Catalog[]): CompletionEntry[] {
   const { word, start } = wordBefore(text, offset);
   if (word.length < 1) return [];
+  const query = nameKey(word);
   const seen = new Set<string>();
   const scored: { entry: NameEntry; score: number }[] = [];
   for (const catalog of catalogs) {
     for (const entry of catalog.entries) {
       if (seen.has(entry.canonical)) continue;
-      const score = rank(word, entry);
+      const score = rank(query, entry);
       if (score > 0) {
         seen.add(entry.canonical);
         scored.push({ entry, score });

@@ -54,16 +54,23 @@ export interface TextChange {
   text: string;
 }
 
+const factsCache = new WeakMap<ParsedProse, BlockLearnFacts>();
+
 /** Counts of strings, for the document-wide tallies of name candidates. */
 class Tally {
   readonly counts = new Map<string, number>();
+  /** Bumped when an item reaches or leaves `threshold` uses: only then can the learned names change. */
+  changes = 0;
+  constructor(private readonly threshold = 1) {}
   add(items: Iterable<string>, sign: 1 | -1): void {
     for (const item of items) this.addCount(item, sign);
   }
   addCount(item: string, n: number): void {
-    const total = (this.counts.get(item) ?? 0) + n;
+    const before = this.counts.get(item) ?? 0;
+    const total = before + n;
     if (total > 0) this.counts.set(item, total);
     else this.counts.delete(item);
+    if (before >= this.threshold !== total >= this.threshold) this.changes++;
   }
   keys(min = 1): string[] {
     const out: string[] = [];
@@ -76,13 +83,13 @@ export class NotesDocument {
   private blocks: BlockState[] = [];
   private content = '';
   private version = 0;
-  private readonly words = new Tally();
+  private readonly words = new Tally(2);
   private readonly people = new Tally();
   private readonly titles = new Tally();
   /** Blocks whose findings must be computed at the next check. */
   private dirty = new Set<BlockState>();
   private readonly withComments = new Set<BlockState>();
-  private learnedState?: { signature: string; catalog: Catalog };
+  private learnedState?: { inputs: string; signature: string; catalog: Catalog };
   private findingsFor = '';
   private segmentMemo = new Map<string, Finding[]>();
 
@@ -180,7 +187,10 @@ export class NotesDocument {
   private factsOf(block: BlockState): BlockLearnFacts {
     if (!block.facts) {
       const prose = this.proseOf(block);
-      block.facts = blockLearnFacts(prose.outline, prose.segments);
+      // Parses are shared between equal blocks, and so are their facts.
+      let facts = factsCache.get(prose);
+      if (!facts) factsCache.set(prose, (facts = blockLearnFacts(prose.outline, prose.segments)));
+      block.facts = facts;
     }
     return block.facts;
   }
@@ -229,14 +239,16 @@ export class NotesDocument {
   /** Checks the current text: only new blocks (or all, when the learned names changed) are matched. */
   check(settings: Settings, extraNames: string[] = []): Analysis {
     const { catalog, words } = this.engine;
-    const names = learnedNames(
-      { people: this.people.keys(), titles: this.titles.keys(), repeated: this.words.keys(2) },
-      catalog,
-      words,
-      [...settings.knownNames, ...extraNames],
-    );
-    const signature = learnedSignature(names);
-    if (this.learnedState?.signature !== signature) this.learnedState = { signature, catalog: learnedCatalog(names) };
+    const extra = [...settings.knownNames, ...extraNames];
+    const inputs = `${this.people.changes}/${this.titles.changes}/${this.words.changes}/${extra.join('\u0001')}`;
+    if (this.learnedState?.inputs !== inputs) {
+      // Candidates crossed a threshold (or the configured names changed): decide the learned names again.
+      const names = learnedNames({ people: this.people.keys(), titles: this.titles.keys(), repeated: this.words.keys(2) }, catalog, words, extra);
+      const signature = learnedSignature(names);
+      if (this.learnedState?.signature === signature) this.learnedState.inputs = inputs;
+      else this.learnedState = { inputs, signature, catalog: learnedCatalog(names) };
+    }
+    const signature = this.learnedState.signature;
     const learned = this.learnedState.catalog;
     const ignored = new Set(settings.ignoredWords.map((w) => w.toLowerCase()));
     const findingsFor = signature + '\u0003' + [...ignored].sort().join('\u0001');
@@ -271,7 +283,9 @@ export class NotesDocument {
     const doc = this;
     const version = this.version;
     const text = this.content;
-    const blocks = this.blocks.filter((b) => !b.frontMatter);
+    const all = this.blocks;
+    const skip = all.length && all[0].frontMatter ? 1 : 0; // front matter can only be the first block
+    const blocks = skip ? all.slice(1) : all;
     const current = (): void => {
       if (doc.version !== version) throw new Error('Talk Notes: this analysis is older than the document');
     };

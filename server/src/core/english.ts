@@ -67,7 +67,19 @@ export class EnglishWords implements WordList {
     return result;
   }
 
+  private readonly suggestions = new Map<string, string[]>();
+
   suggest(word: string): string[] {
+    let found = this.suggestions.get(word);
+    if (!found) {
+      found = this.computeSuggestions(word);
+      if (this.suggestions.size > 20_000) this.suggestions.clear();
+      this.suggestions.set(word, found);
+    }
+    return [...found];
+  }
+
+  private computeSuggestions(word: string): string[] {
     const lower = word.toLowerCase();
     const capitalized = /^\p{Lu}/u.test(word);
     const found: { word: string; rank: number }[] = [];

@@ -103,6 +103,11 @@ function paragraphInfo(source: string, node: MdNode, nested: boolean): Paragraph
 const cache = new Map<string, ParsedProse>();
 const CACHE_LIMIT = 20_000;
 
+/** Forgets shared parses (for measuring cold checks). */
+export function clearParseCache(): void {
+  cache.clear();
+}
+
 /** The prose of one block: the fast path when the block has no markup that needs a parser, else remark. */
 export function parseProse(source: string): ParsedProse {
   let parsed = cache.get(source);

@@ -24,6 +24,15 @@ const NOT_PROSE = /\S*(?::\/\/|^www\.|\swww\.)\S*|(?:^|(?<=\s))[~.]{0,2}\/\S*|\S
 const SENTENCE_OPENERS = /^[\s>*+\-#\d.)(\["'“‘_|:•–—]*$/u;
 
 export function shapeOf(word: string): Token['shape'] {
+  // Fast path for plain ASCII letters, the common case.
+  if (/^[A-Za-z]+$/.test(word)) {
+    const c0 = word.charCodeAt(0);
+    let upper = 0;
+    for (let i = 1; i < word.length; i++) if (word.charCodeAt(i) < 97) upper++;
+    if (c0 >= 97) return upper ? 'mixed' : 'lower';
+    if (upper === word.length - 1) return word.length > 1 ? 'upper' : 'capitalized';
+    return upper ? 'mixed' : 'capitalized';
+  }
   const letters = word.replace(/[^\p{L}]/gu, '');
   if (!letters) return 'other';
   if (letters === letters.toLowerCase()) return 'lower';
@@ -36,9 +45,12 @@ export function shapeOf(word: string): Token['shape'] {
 
 export function tokenize(text: string): Token[] {
   const skip: [number, number][] = [];
-  for (const m of text.matchAll(NOT_PROSE)) {
-    const s = m.index ?? 0;
-    skip.push([s, s + m[0].length]);
+  // Addresses and paths need one of these characters; most lines have none.
+  if (/[/@#$]|www\./.test(text)) {
+    for (const m of text.matchAll(NOT_PROSE)) {
+      const s = m.index ?? 0;
+      skip.push([s, s + m[0].length]);
+    }
   }
   const tokens: Token[] = [];
   let prevEnd = 0;
@@ -46,7 +58,7 @@ export function tokenize(text: string): Token[] {
     const start = m.index ?? 0;
     const raw = m[0];
     const end = start + raw.length;
-    if (skip.some(([s, e]) => start < e && end > s)) continue;
+    if (skip.length && skip.some(([s, e]) => start < e && end > s)) continue;
     let base = raw;
     const possessive = /(?:['’]s|['’])$/u.exec(raw);
     if (possessive) base = raw.slice(0, raw.length - possessive[0].length);

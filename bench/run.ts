@@ -1,0 +1,169 @@
+// npm run bench: how fast Talk Notes is, as ratios against baselines measured in the same run on this machine.
+// Generates notes of 2k, 20k and 100k lines and a 5 MB file (bench/out/), then measures the core, the language
+// server over stdio, and the CLI next to cSpell and a whole-document remark-parse.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { NotesDocument } from '../server/src/core/document.ts';
+import { clearParseCache } from '../server/src/core/prose.ts';
+import { DEFAULT_SETTINGS } from '../server/src/core/settings.ts';
+import { loadEngine } from '../server/src/data.ts';
+import { LspClient } from '../test/protocol/lsp-client.ts';
+import { generateBytes, generateNotes, random } from './generate.ts';
+
+const ROOT = path.resolve(__dirname, '..');
+const OUT = path.join(ROOT, 'bench', 'out');
+const QUICK = process.argv.includes('--quick');
+const EDITS = QUICK ? 20 : 60;
+
+const ms = (n: number): string => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
+const pct = (values: number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+};
+const median = (values: number[]): number => pct(values, 50);
+
+function write(name: string, text: string): string {
+  fs.mkdirSync(OUT, { recursive: true });
+  const file = path.join(OUT, name);
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+/** Runs a command, returning wall time and peak RSS (read by a preload that reports at exit). */
+function measureCommand(args: string[], env: NodeJS.ProcessEnv = {}): { seconds: number; rssMb: number; status: number | null } {
+  const report = path.join(OUT, `rss-${process.pid}-${Date.now()}.txt`);
+  const t = performance.now();
+  const r = spawnSync(process.execPath, ['--require', path.join(ROOT, 'bench', 'maxrss.cjs'), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, TALK_NOTES_BENCH_RSS: report },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const seconds = (performance.now() - t) / 1000;
+  const rssMb = fs.existsSync(report) ? Math.max(...fs.readFileSync(report, 'utf8').trim().split('\n').map(Number)) / 1024 : NaN;
+  fs.rmSync(report, { force: true });
+  return { seconds, rssMb, status: r.status };
+}
+
+function section(title: string): void {
+  console.log(`\n## ${title}`);
+}
+
+async function lspLatency(file: string, lines: number): Promise<void> {
+  const text = fs.readFileSync(file, 'utf8');
+  const t0 = performance.now();
+  const { client } = await LspClient.start({ configuration: false });
+  const initMs = performance.now() - t0;
+  const uri = pathToFileURL(file).href;
+  const tOpen = performance.now();
+  const since = client.publishes.length;
+  client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+  await client.waitForDiagnostics(uri, since, () => true, 60_000);
+  const openMs = performance.now() - tOpen;
+
+  const rnd = random(lines);
+  const words = ['Kuberentes ', 'Prometheus ', 'Cillium ', 'note: ', 'Envoy ', 'TODO ', 'Kelsie Hightower ', 'etcd '];
+  let current = text;
+  const latencies: number[] = [];
+  for (let k = 0; k < EDITS; k++) {
+    const starts = [0];
+    for (let i = current.indexOf('\n'); i >= 0 && starts.length < 200_000; i = current.indexOf('\n', i + 1)) starts.push(i + 1);
+    const line = Math.floor(rnd() * starts.length);
+    const word = words[Math.floor(rnd() * words.length)];
+    current = current.slice(0, starts[line]) + word + current.slice(starts[line]);
+    const t = performance.now();
+    await client.change(uri, k + 2, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: word }]);
+    latencies.push(performance.now() - t);
+  }
+  const completion: number[] = [];
+  for (let k = 0; k < 20; k++) {
+    const line = Math.floor(rnd() * lines);
+    const t = performance.now();
+    await client.request('textDocument/completion', { textDocument: { uri }, position: { line, character: 3 } });
+    completion.push(performance.now() - t);
+  }
+  const symbols: number[] = [];
+  for (let k = 0; k < 5; k++) {
+    const t = performance.now();
+    await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+    symbols.push(performance.now() - t);
+  }
+  const status = fs.readFileSync(`/proc/${client.child.pid}/status`, 'utf8');
+  const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
+  const hwm = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
+  await client.stop();
+  console.log(
+    `${String(lines).padStart(6)} lines  initialize ${ms(initMs)}  open→publish ${ms(openMs)}  ` +
+      `keystroke→publish p50 ${ms(median(latencies))} p95 ${ms(pct(latencies, 95))} max ${ms(Math.max(...latencies))}  ` +
+      `completion p50 ${ms(median(completion))} p95 ${ms(pct(completion, 95))}  symbols p50 ${ms(median(symbols))}  RSS ${rss.toFixed(0)} MB (peak ${hwm.toFixed(0)} MB)`,
+  );
+  results.set(lines, { p95: pct(latencies, 95), completionP95: pct(completion, 95), initMs });
+}
+
+const results = new Map<number, { p95: number; completionP95: number; initMs: number }>();
+
+async function main(): Promise<void> {
+  console.log(`Talk Notes benchmark — node ${process.version}, ${QUICK ? 'quick' : 'full'} run, ${EDITS} edits per size`);
+  const sizes = [2000, 20000, 100000];
+  const files = new Map<number, string>();
+  for (const n of sizes) files.set(n, write(`notes-${n / 1000}k.md`, generateNotes(n)));
+  const big = write('notes-5mb.md', generateBytes(5 * 1024 * 1024));
+
+  section('Core (in process, catalog loaded once)');
+  const engine = loadEngine();
+  const sample = fs.readFileSync(path.join(ROOT, 'data', 'demo', 'kubecon-notes.md'), 'utf8');
+  const sampleRuns: number[] = [];
+  for (let k = 0; k < 30; k++) {
+    // A fresh document and no shared parses: a cold check of the sample (the catalog stays loaded).
+    clearParseCache();
+    const t = performance.now();
+    void new NotesDocument(engine, sample).check(DEFAULT_SETTINGS).findings;
+    sampleRuns.push(performance.now() - t);
+  }
+  console.log(`sample (${(sample.length / 1024).toFixed(1)} KB): median ${ms(median(sampleRuns.slice(5)))} (budget 30 ms)`);
+  for (const [n, file] of [...files, [0, big] as [number, string]]) {
+    const text = fs.readFileSync(file, 'utf8');
+    clearParseCache();
+    const t = performance.now();
+    void new NotesDocument(engine, text).check(DEFAULT_SETTINGS).findings;
+    const took = performance.now() - t;
+    console.log(`${n ? `${n} lines` : '5 MB file'} (${(text.length / 1e6).toFixed(2)} MB): ${ms(took)}, ${(text.length / 1e6 / (took / 1000)).toFixed(2)} MB/s`);
+  }
+
+  section('Language server over stdio (keystroke = didChange → publishDiagnostics)');
+  for (const [n, file] of files) await lspLatency(file, n);
+  const p95 = (n: number): number => results.get(n)!.p95;
+  console.log(`ratio p95(100k) / p95(2k) = ${(p95(100000) / p95(2000)).toFixed(2)} (target ≤ 2); p95 at 20k = ${ms(p95(20000))} (target ≤ 15 ms)`);
+
+  section('CLI on the 5 MB file, next to baselines on the same file');
+  const ours = measureCommand([path.join(ROOT, 'dist', 'cli.js'), 'check', big]);
+  console.log(`talk-notes check: ${ours.seconds.toFixed(2)} s, peak RSS ${ours.rssMb.toFixed(0)} MB`);
+  const cspellBin = path.join(ROOT, 'node_modules', 'cspell', 'bin.mjs');
+  if (fs.existsSync(cspellBin)) {
+    const cspell = measureCommand([cspellBin, 'lint', '--no-progress', '--no-summary', '--no-cache', big]);
+    console.log(`cspell lint (9.8): ${cspell.seconds.toFixed(2)} s, peak RSS ${cspell.rssMb.toFixed(0)} MB  →  talk-notes is ${(cspell.seconds / ours.seconds).toFixed(2)}× faster (target ≥ 5×)`);
+  } else {
+    console.log('cspell is not installed (npm ci installs it as a dev dependency); skipped');
+  }
+  const remark = measureCommand(['--max-old-space-size=6144', path.join(ROOT, 'bench', 'remark-whole.mjs'), big]);
+  console.log(`whole-document remark-parse: ${remark.seconds.toFixed(2)} s, peak RSS ${remark.rssMb.toFixed(0)} MB  →  talk-notes is ${(remark.seconds / ours.seconds).toFixed(2)}× faster`);
+
+  section('Cold start');
+  const starts: number[] = [];
+  for (let k = 0; k < 5; k++) {
+    const t = performance.now();
+    const { client } = await LspClient.start({ configuration: false });
+    starts.push(performance.now() - t);
+    await client.stop();
+  }
+  console.log(`server spawn → initialize result: median ${ms(median(starts))} (target ≤ 300 ms)`);
+  console.log(`completion p95 at 20k lines: ${ms(results.get(20000)!.completionP95)} (target ≤ 10 ms)`);
+}
+
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
