@@ -9,8 +9,13 @@ import {
   TextDocumentSyncKind,
   type CodeAction,
   type Connection,
+  type FoldingRange,
   type InitializeResult,
+  type Location,
   type WorkspaceSymbol,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  FoldingRangeKind,
   SymbolKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -19,9 +24,24 @@ import { completeNames } from './core/complete.ts';
 import { disableNextLineEdit, fixAllEdits, fixEdit } from './core/fixes.ts';
 import { hoverAt } from './core/hover.ts';
 import { DEFAULT_SETTINGS, validateSettings, type Settings } from './core/settings.ts';
+import type { Section } from './core/talks.ts';
 import { SOURCE, toCompletionItem, toDiagnostic, toDocumentSymbols, toTextEdit } from './convert.ts';
 import { loadEngine } from './data.ts';
 import { WorkspaceDictionary } from './dictionary.ts';
+import { mentionAt, projectsByTalk } from './core/mentions.ts';
+import {
+  PROJECTS_IN_FILE,
+  REINDEX,
+  TALKS_CHANGED,
+  WORKSPACE_TALKS,
+  type FileTalks,
+  type ProjectsInFileParams,
+  type TalkProjects,
+  type WorkspaceTalksParams,
+} from './protocol.ts';
+import { summarize, WorkspaceIndex, type FileSummary } from './workspace.ts';
+
+const TOKEN_TYPES = ['talkNotesProject', 'talkNotesPerson'];
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.talkNotes`;
 const ADD_TO_DICTIONARY = 'talkNotes.addToDictionary';
@@ -39,6 +59,9 @@ interface DocState {
   lastEdit: number;
   /** The cap was reported to the user for this document. */
   capReported?: boolean;
+  summary?: { version: number; value: FileSummary };
+  /** Talk titles and speakers last announced, to tell the Talks view only about real changes. */
+  talksKey?: string;
 }
 
 export function startServer(connection: Connection): void {
@@ -63,6 +86,17 @@ export function startServer(connection: Connection): void {
 
   const getEngine = (): Engine => (engine ??= loadEngine());
   const open = (): DocState[] => [...states.values()];
+  const index = new WorkspaceIndex(getEngine, () => pushedSettings, log);
+  let canProgress = false;
+  let canWatch = false;
+  let talksChangedTimer: NodeJS.Timeout | undefined;
+  const announceTalks = (): void => {
+    if (talksChangedTimer) return;
+    talksChangedTimer = setTimeout(() => {
+      talksChangedTimer = undefined;
+      void connection.sendNotification(TALKS_CHANGED);
+    }, 200);
+  };
 
   const filePath = (uri: string): string | undefined => {
     try {
@@ -107,6 +141,21 @@ export function startServer(connection: Connection): void {
     return state.analysis;
   };
 
+  const summaryOf = (state: DocState): FileSummary => {
+    if (state.summary?.version !== state.document.version) {
+      state.summary = { version: state.document.version, value: summarize(state.document.uri, analysisOf(state), Date.now()) };
+    }
+    return state.summary.value;
+  };
+
+  /** Every notes file: open documents from the editor, the rest from the index. */
+  const allSummaries = (): FileSummary[] => {
+    const byUri = new Map<string, FileSummary>();
+    for (const f of index.files.values()) byUri.set(f.uri, f);
+    for (const state of open()) byUri.set(state.document.uri, summaryOf(state));
+    return [...byUri.values()];
+  };
+
   const publish = (state: DocState): void => {
     const { document } = state;
     if (!state.settings.enable) {
@@ -119,6 +168,11 @@ export function startServer(connection: Connection): void {
       const { findings, total } = analysis.findingsNear(state.lastEdit, limit);
       const diagnostics = findings.flatMap((f) => toDiagnostic(f, document, state.settings) ?? []);
       void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+      const talksKey = analysis.outline.talks.map((t) => `${t.title}\u0001${t.speaker ?? ''}\u0001${t.sections.length}`).join('\u0002');
+      if (talksKey !== state.talksKey) {
+        state.talksKey = talksKey;
+        announceTalks();
+      }
       if (total > limit && !state.capReported) {
         state.capReported = true;
         const message = `${document.uri} has about ${total} problems; the ${limit} nearest your edits are shown. Raise talkNotes.maxProblems to see more, or run 'talk-notes check' for the full list.`;
@@ -155,6 +209,8 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfig = !!params.capabilities.workspace?.configuration;
+    canProgress = !!params.capabilities.window?.workDoneProgress;
+    canWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     folders = (params.workspaceFolders ?? []).flatMap((f) => filePath(f.uri) ?? []);
     if (!folders.length && params.rootUri) folders = [filePath(params.rootUri)].filter((p): p is string => !!p);
     const initial = validateSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
@@ -169,13 +225,35 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
         executeCommandProvider: { commands: [ADD_TO_DICTIONARY, FIX_ALL_COMMAND] },
+        referencesProvider: true,
+        definitionProvider: true,
+        foldingRangeProvider: true,
+        semanticTokensProvider: { legend: { tokenTypes: TOKEN_TYPES, tokenModifiers: [] }, full: true },
       },
       serverInfo: { name: 'talk-notes', version: '0.1.0' },
     };
   });
 
+  const reindex = async (): Promise<void> => {
+    if (!folders.length) return;
+    const progress = canProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    progress?.begin('Talk Notes: indexing notes', 0, undefined, false);
+    const t = Date.now();
+    const count = await index.build(folders, (done, total) => progress?.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total} files`));
+    progress?.done();
+    log(`indexed ${count} notes files in ${Date.now() - t} ms`);
+    announceTalks();
+  };
+
   connection.onInitialized(() => {
     if (canPullConfig) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'talkNotes' }).catch(() => undefined);
+    if (canWatch) {
+      void connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown,mdown,mkd}' }] })
+        .catch(() => undefined);
+    }
+    // Index the workspace after the first requests had their turn.
+    setTimeout(() => void reindex().catch((error) => connection.console.error(`[talk-notes] indexing failed: ${String(error)}`)), 50);
     // Load the catalog and dictionary before the first document needs them.
     setImmediate(() => {
       try {
@@ -207,11 +285,23 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles((change) => {
+    let dictionaryChanged = false;
+    let notesChanged = false;
     for (const c of change.changes) {
       const p = filePath(c.uri);
-      if (p) dictionary.invalidate(p);
+      if (!p) continue;
+      if (/\.(md|markdown|mdown|mkd)$/i.test(p)) {
+        // Open documents follow the editor's text; the index follows the disk.
+        if (c.type === FileChangeType.Deleted) index.remove(p);
+        else index.indexFile(p);
+        notesChanged = true;
+      } else {
+        dictionary.invalidate(p);
+        dictionaryChanged = true;
+      }
     }
-    recheckAll();
+    if (dictionaryChanged) recheckAll();
+    if (notesChanged) announceTalks();
   });
 
   connection.onDidOpenTextDocument(async (params) => {
@@ -248,6 +338,12 @@ export function startServer(connection: Connection): void {
   connection.onDidCloseTextDocument((params) => {
     states.delete(params.textDocument.uri);
     pending.delete(params.textDocument.uri);
+    // Back to the disk's version in the index (unsaved edits are gone with the editor).
+    const p = filePath(params.textDocument.uri);
+    if (p && folders.some((f) => p.startsWith(f + '/')) && /\.(md|markdown|mdown|mkd)$/i.test(p)) {
+      index.indexFile(p);
+      announceTalks();
+    }
     void connection.sendDiagnostics({ uri: params.textDocument.uri, diagnostics: [] });
   });
 
@@ -359,21 +455,110 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onWorkspaceSymbol((params) => {
-    const query = params.query.toLowerCase();
+    const words = params.query.toLowerCase().split(/\s+/).filter(Boolean);
     const symbols: WorkspaceSymbol[] = [];
-    for (const state of open()) {
-      for (const talk of analysisOf(state).outline.talks) {
-        const haystack = `${talk.title} ${talk.speaker ?? ''}`.toLowerCase();
-        if (query && !haystack.includes(query)) continue;
-        symbols.push({
-          name: talk.title,
-          kind: SymbolKind.Event,
-          containerName: talk.speaker,
-          location: { uri: state.document.uri, range: { start: state.document.positionAt(talk.start), end: state.document.positionAt(talk.end) } },
-        });
+    for (const f of allSummaries()) {
+      for (const talk of f.talks) {
+        const haystack = `${talk.title} ${talk.speaker ?? ''} ${talk.projects.join(' ')}`.toLowerCase();
+        if (!words.every((w) => haystack.includes(w))) continue;
+        symbols.push({ name: talk.title, kind: SymbolKind.Event, containerName: talk.speaker, location: { uri: f.uri, range: talk.selectionRange } });
       }
     }
     return symbols;
+  });
+
+  connection.onRequest(WORKSPACE_TALKS, (params: WorkspaceTalksParams | undefined): FileTalks[] => {
+    const words = (params?.query ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+    const matches = (haystack: string): boolean => words.every((w) => haystack.includes(w));
+    return allSummaries()
+      .map((f) => ({
+        uri: f.uri,
+        modified: f.modified,
+        talks: f.talks.filter((t) => matches(`${t.title} ${t.speaker ?? ''} ${t.subtitle ?? ''} ${t.projects.join(' ')}`.toLowerCase())),
+      }))
+      .filter((f) => f.talks.length || !words.length)
+      .sort((a, b) => b.modified - a.modified || a.uri.localeCompare(b.uri));
+  });
+
+  connection.onRequest(REINDEX, async () => {
+    await reindex();
+    return index.files.size;
+  });
+
+  connection.onRequest(PROJECTS_IN_FILE, (params: ProjectsInFileParams): TalkProjects[] => {
+    const state = states.get(params.uri);
+    if (!state) return [];
+    const analysis = analysisOf(state);
+    return projectsByTalk(analysis.outline, analysis.mentions).map((p) => ({
+      talk: p.talk?.title ?? null,
+      line: p.talk ? state.document.positionAt(p.talk.start).line : 0,
+      projects: p.projects,
+    }));
+  });
+
+  /** The known name under the cursor: a mention (right or wrong) or a finding's subject. */
+  const nameAt = (state: DocState, offset: number): string | undefined => {
+    const analysis = analysisOf(state);
+    return mentionAt(analysis.mentions, offset)?.name;
+  };
+
+  connection.onReferences((params): Location[] => {
+    const state = states.get(params.textDocument.uri);
+    if (!state) return [];
+    const name = nameAt(state, state.document.offsetAt(params.position));
+    if (!name) return [];
+    return allSummaries().flatMap((f) => f.mentions.filter((m) => m.name === name).map((m) => ({ uri: f.uri, range: m.range })));
+  });
+
+  connection.onDefinition((params): Location[] => {
+    const state = states.get(params.textDocument.uri);
+    if (!state) return [];
+    const name = nameAt(state, state.document.offsetAt(params.position));
+    if (!name) return [];
+    // A project has no definition in the notes: its first mention in this file stands for it.
+    const first = summaryOf(state).mentions.find((m) => m.name === name);
+    return first ? [{ uri: state.document.uri, range: first.range }] : [];
+  });
+
+  connection.onFoldingRanges((params): FoldingRange[] => {
+    const state = states.get(params.textDocument.uri);
+    if (!state) return [];
+    const ranges: FoldingRange[] = [];
+    const add = (start: number, end: number): void => {
+      const a = state.document.positionAt(start).line;
+      // Fold up to the last line before the next talk, trailing blank lines excluded.
+      const text = state.document.getText().slice(start, end).replace(/\s+$/, '');
+      const b = state.document.positionAt(start + text.length).line;
+      if (b > a) ranges.push({ startLine: a, endLine: b, kind: FoldingRangeKind.Region });
+    };
+    const walk = (sections: Section[]): void => {
+      for (const s of sections) {
+        add(s.start, s.blockEnd);
+        walk(s.sections);
+      }
+    };
+    for (const talk of analysisOf(state).outline.talks) {
+      add(talk.start, talk.blockEnd);
+      walk(talk.sections);
+    }
+    return ranges;
+  });
+
+  connection.languages.semanticTokens.on((params) => {
+    const state = states.get(params.textDocument.uri);
+    if (!state || !state.settings.highlightNames) return { data: [] };
+    const data: number[] = [];
+    let line = 0;
+    let character = 0;
+    for (const m of analysisOf(state).mentions) {
+      const start = state.document.positionAt(m.start);
+      const end = state.document.positionAt(m.end);
+      if (end.line !== start.line) continue;
+      data.push(start.line - line, start.line === line ? start.character - character : start.character, end.character - start.character, m.kind === 'person' ? 1 : 0, 0);
+      line = start.line;
+      character = start.character;
+    }
+    return { data };
   });
 
   connection.listen();

@@ -2,6 +2,8 @@
 // optional ones (the fixture's optional list plus a few brand casings the checker is allowed to fix) may be
 // applied, and every other character stays as it was. Shared by the protocol and CLI tests.
 import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { REPO } from './lsp-client.ts';
 
 interface Replacement {
   /** 1-based line. */
@@ -19,7 +21,7 @@ interface Fixture {
   outline: { talk: string; speaker?: string; subtitle?: string; sections?: string[] }[];
 }
 
-const FIXTURE_FILE = process.env.TALK_NOTES_FIXTURE ?? '/work/shared/fixtures/kubecon-notes.expected.json';
+const FIXTURE_FILE = process.env.TALK_NOTES_FIXTURE ?? path.join(REPO, 'test', 'fixtures', 'kubecon-notes.expected.json');
 
 export const FIXTURE: Fixture = JSON.parse(fs.readFileSync(FIXTURE_FILE, 'utf8')) as Fixture;
 

@@ -26,6 +26,8 @@ export interface ClientOptions {
   /** A folder used as rootUri and the single workspace folder. */
   workspaceFolder?: string;
   initializationOptions?: unknown;
+  /** Advertise window.workDoneProgress and dynamic file watching (as VS Code does). */
+  progressAndWatching?: boolean;
 }
 
 interface Pending {
@@ -95,7 +97,13 @@ export class LspClient {
       workspaceFolders: folder ? [{ uri: rootUri, name: path.basename(folder) }] : null,
       initializationOptions: this.options.initializationOptions,
       capabilities: {
-        workspace: { configuration: this.options.configuration ?? true, applyEdit: true, workspaceFolders: true },
+        workspace: {
+          configuration: this.options.configuration ?? true,
+          applyEdit: true,
+          workspaceFolders: true,
+          didChangeWatchedFiles: { dynamicRegistration: !!this.options.progressAndWatching },
+        },
+        window: { workDoneProgress: !!this.options.progressAndWatching },
         textDocument: {
           publishDiagnostics: { relatedInformation: true },
           synchronization: { didSave: false, dynamicRegistration: false },

@@ -65,6 +65,8 @@ export function scanBlocks(text: string, from: number, to: number): { blocks: Bl
   let blockStart = from;
 
   const fmEnd = from === 0 ? frontMatterEnd(text) : 0;
+  // Front matter that closes past the region (an edit broke its closing line): the caller must widen.
+  if (fmEnd > to) return { blocks: [{ start: 0, text: text.slice(0, to) }], open: true };
   if (fmEnd > 0 && fmEnd <= to) {
     const fm = text.slice(0, fmEnd);
     blocks.push({ start: 0, text: fm, frontMatter: true });

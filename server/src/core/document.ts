@@ -8,7 +8,7 @@ import type { Catalog } from './catalog.ts';
 import { applyDirectives, directivesIn, type Directive } from './directives.ts';
 import type { WordList } from './english.ts';
 import { blockLearnFacts, catalogPersonNear, learnedCatalog, learnedNames, learnedSignature, peopleAtLineStart, type BlockLearnFacts } from './learn.ts';
-import { matchSegment, type MatchContext } from './match.ts';
+import { matchSegment, type MatchContext, type Mention, type SegmentResult } from './match.ts';
 import { parseProse, type OutlineNode, type ParsedProse } from './prose.ts';
 import type { Settings } from './settings.ts';
 import { buildOutline, type Outline } from './talks.ts';
@@ -30,6 +30,7 @@ interface BlockState {
   people?: string[];
   /** Findings relative to the block, valid for `findingsFor` (learned names + ignored words). */
   findings?: Finding[];
+  mentions?: Mention[];
   findingsFor?: string;
 }
 
@@ -45,6 +46,8 @@ export interface Analysis {
    * there are in all. Cheap on huge files: only the blocks around the offset are visited.
    */
   findingsNear(offset: number, limit: number): { findings: Finding[]; total: number };
+  /** Every mention of a known project or person, right or wrong (wrong ones are findings too), in order. */
+  readonly mentions: Mention[];
 }
 
 export interface TextChange {
@@ -91,7 +94,7 @@ export class NotesDocument {
   private readonly withComments = new Set<BlockState>();
   private learnedState?: { inputs: string; signature: string; catalog: Catalog };
   private findingsFor = '';
-  private segmentMemo = new Map<string, Finding[]>();
+  private segmentMemo = new Map<string, SegmentResult>();
 
   constructor(
     private readonly engine: Engine,
@@ -260,7 +263,9 @@ export class NotesDocument {
     const ctx: MatchContext = { catalog, learned, words, ignored };
     const memo = this.segmentMemo;
     for (const b of this.dirty) {
-      b.findings = this.proseOf(b).segments.flatMap((s) => {
+      const findings: Finding[] = [];
+      const mentions: Mention[] = [];
+      for (const s of this.proseOf(b).segments) {
         // Lines repeat within notes ("- Q&A", "TODO"): match each distinct line once per check state.
         let found = memo.get(s.text);
         if (!found) {
@@ -268,8 +273,11 @@ export class NotesDocument {
           if (memo.size > 50_000) memo.clear();
           memo.set(s.text, found);
         }
-        return found.map((f) => ({ ...f, start: f.start + s.start, end: f.end + s.start }));
-      });
+        for (const f of found.findings) findings.push({ ...f, start: f.start + s.start, end: f.end + s.start });
+        for (const m of found.mentions) mentions.push({ ...m, start: m.start + s.start, end: m.end + s.start });
+      }
+      b.findings = findings;
+      b.mentions = mentions;
       b.findingsFor = findingsFor;
     }
     this.dirty.clear();
@@ -298,9 +306,30 @@ export class NotesDocument {
     };
     let findings: Finding[] | undefined;
     let outline: Outline | undefined;
+    let mentions: Mention[] | undefined;
+    const subjects = new Map<string, Mention['kind']>();
     return {
       text,
       learned,
+      get mentions() {
+        if (!mentions) {
+          current();
+          mentions = [];
+          for (const b of blocks) {
+            for (const m of b.mentions ?? []) {
+              mentions.push({ ...m, start: m.start + b.start, end: m.end + b.start });
+              subjects.set(m.name, m.kind);
+            }
+          }
+          for (const f of this.findings) {
+            if (!f.subject || f.code === 'learned' || f.code === 'spelling' || f.code === 'short-form') continue;
+            const kind = subjects.get(f.subject) ?? doc.engine.catalog.lookup(f.subject).find((e) => e.canonical === f.subject)?.kind;
+            if (kind && kind !== 'learned') mentions.push({ start: f.start, end: f.end, name: f.subject, kind });
+          }
+          mentions.sort((a, b) => a.start - b.start);
+        }
+        return mentions;
+      },
       get findings() {
         if (!findings) {
           current();

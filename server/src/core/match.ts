@@ -27,19 +27,43 @@ interface Candidate {
   sound: number;
 }
 
-export function matchSegment(text: string, offset: number, ctx: MatchContext): Finding[] {
+/** A name written correctly (or as an accepted form): what references and highlighting need. */
+export interface Mention {
+  start: number;
+  end: number;
+  /** Canonical name of the catalog entry. */
+  name: string;
+  kind: NameEntry['kind'];
+}
+
+export interface SegmentResult {
+  findings: Finding[];
+  /** Names written right; wrong ones are the findings with a subject. */
+  mentions: Mention[];
+}
+
+// Collected while one segment is matched (matching is synchronous, so one sink suffices).
+let mentionSink: Mention[] = [];
+
+function mention(entry: NameEntry, start: number, end: number): void {
+  if (entry.kind !== 'learned') mentionSink.push({ start, end, name: entry.canonical, kind: entry.kind });
+}
+
+export function matchSegment(text: string, offset: number, ctx: MatchContext): SegmentResult {
   const tokens = tokenize(text);
   const findings: Finding[] = [];
+  const mentions: Mention[] = [];
+  mentionSink = mentions;
   let i = 0;
   while (i < tokens.length) {
     const consumed = matchAt(tokens, i, ctx, findings);
     i += Math.max(1, consumed);
   }
-  for (const f of findings) {
+  for (const f of [...findings, ...mentions]) {
     f.start += offset;
     f.end += offset;
   }
-  return findings;
+  return { findings, mentions };
 }
 
 /** Tokens i..i+n-1 written as one phrase (single spaces between them). */
@@ -141,10 +165,14 @@ function exactKey(tokens: Token[], i: number, n: number, written: string, entrie
   const first = tokens[i];
   const last = tokens[i + n - 1];
   for (const e of entries) {
-    if (e.canonical === written || e.aliases.includes(written)) return n;
+    if (e.canonical === written || e.aliases.includes(written)) {
+      mention(e, first.start, last.end);
+      return n;
+    }
   }
   for (const e of entries) {
     if (e.shortForms.includes(written)) {
+      mention(e, first.start, last.end);
       out.push(finding('short-form', first.start, last.end, written, [e.canonical], false, e));
       return n;
     }
@@ -162,7 +190,10 @@ function exactKey(tokens: Token[], i: number, n: number, written: string, entrie
     if (!named) return n;
   }
   // A lowercase-styled name opening a sentence ("Etcd release ...").
-  if (first.sentenceStart && entry.canonical === entry.canonical.toLowerCase() && written === capitalize(entry.canonical)) return n;
+  if (first.sentenceStart && entry.canonical === entry.canonical.toLowerCase() && written === capitalize(entry.canonical)) {
+    mention(entry, first.start, last.end);
+    return n;
+  }
   // The plural of an acronym that happens to spell a name ("double NATs").
   if (n === 1 && /^\p{Lu}{2,}s$/u.test(written)) return n;
   // Two-letter names (ko) are too ambiguous to correct from casing alone.
@@ -171,6 +202,7 @@ function exactKey(tokens: Token[], i: number, n: number, written: string, entrie
   if (n === 1 && first.sentenceStart && entry.everyday && first.shape === 'capitalized') return n;
 
   if (entry.shortForms.some((s) => nameKey(s) === nameKey(written))) {
+    mention(entry, first.start, last.end);
     out.push(finding('short-form', first.start, last.end, written, [entry.canonical], false, entry));
     return n;
   }
@@ -210,7 +242,10 @@ function matchPerson(tokens: Token[], i: number, ctx: MatchContext, out: Finding
     for (const person of catalog.firstNames.get(a.base.toLowerCase()) ?? []) {
       const parts = person.canonical.split(' ');
       const surname = parts[parts.length - 1];
-      if (surname === b.base) return 2;
+      if (surname === b.base) {
+        mention(person, a.start, b.end);
+        return 2;
+      }
       if (namesClose(b.base, surname)) {
         out.push(finding(catalog === ctx.learned ? 'learned' : 'person', b.start, b.end, b.base, [surname], true, person));
         return 2;
@@ -218,7 +253,10 @@ function matchPerson(tokens: Token[], i: number, ctx: MatchContext, out: Finding
     }
     for (const person of catalog.lastNames.get(b.base.toLowerCase()) ?? []) {
       const given = person.canonical.split(' ')[0];
-      if (given === a.base) return 2;
+      if (given === a.base) {
+        mention(person, a.start, b.end);
+        return 2;
+      }
       if (namesClose(a.base, given)) {
         out.push(finding(catalog === ctx.learned ? 'learned' : 'person', a.start, a.end, a.base, [given], true, person));
         return 2;

@@ -13,6 +13,8 @@ export interface Settings {
   dictionaryFile: string;
   /** Most problems shown per file (those nearest the last edit); keeps huge files responsive. */
   maxProblems: number;
+  /** Colour known project and people names (semantic tokens). */
+  highlightNames: boolean;
 }
 
 export const CHECK_CODES: CheckCode[] = ['casing', 'spacing', 'plural', 'domain', 'truncated', 'typo', 'misheard', 'person', 'learned', 'spelling', 'short-form'];
@@ -38,6 +40,7 @@ export const DEFAULT_SETTINGS: Settings = {
   ignoredWords: [],
   dictionaryFile: '.talk-notes-dictionary.txt',
   maxProblems: 1000,
+  highlightNames: true,
 };
 
 const SEVERITIES: SeverityName[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -93,6 +96,10 @@ export function validateSettings(raw: unknown): ValidatedSettings {
   if (r.dictionaryFile !== undefined) {
     if (typeof r.dictionaryFile === 'string' && r.dictionaryFile.trim()) settings.dictionaryFile = r.dictionaryFile.trim();
     else problems.push('talkNotes.dictionaryFile should be a file path; the default is used.');
+  }
+  if (r.highlightNames !== undefined) {
+    if (typeof r.highlightNames === 'boolean') settings.highlightNames = r.highlightNames;
+    else problems.push('talkNotes.highlightNames should be true or false; it was ignored.');
   }
   if (r.maxProblems !== undefined) {
     if (typeof r.maxProblems === 'number' && Number.isInteger(r.maxProblems) && r.maxProblems >= 1) settings.maxProblems = Math.min(r.maxProblems, 1_000_000);

@@ -1,0 +1,135 @@
+// The workspace index: every Markdown notes file in the workspace folders, summarized (talks, mentions) so
+// Go to Talk, the Talks view and references work across all notes. Files are read and checked in the
+// background in small steps; a changed file is re-indexed alone; open documents are summarized from the
+// editor's text instead of the disk.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { analyzeText, type Analysis, type Engine } from './core/document.ts';
+import type { Mention } from './core/match.ts';
+import { projectsByTalk } from './core/mentions.ts';
+import { LineIndex } from './core/positions.ts';
+import type { Settings } from './core/settings.ts';
+import type { Section } from './core/talks.ts';
+import type { FileTalks, Rng, SectionInfo, TalkInfo } from './protocol.ts';
+
+export interface FileSummary extends FileTalks {
+  mentions: (Omit<Mention, 'start' | 'end'> & { range: Rng })[];
+}
+
+const MARKDOWN = /\.(md|markdown|mdown|mkd)$/i;
+const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.vscode-test']);
+const MAX_FILES = 10_000;
+const MAX_BYTES = 10 * 1024 * 1024;
+
+function sections(list: Section[], lines: LineIndex): SectionInfo[] {
+  return list.map((s) => ({
+    title: s.title,
+    range: lines.rangeOf(s.start, Math.max(s.end, s.blockEnd)),
+    selectionRange: lines.rangeOf(s.start, s.end),
+    sections: sections(s.sections, lines),
+  }));
+}
+
+/** Talks and mentions of one analysed text, in LSP positions. */
+export function summarize(uri: string, analysis: Analysis, modified: number): FileSummary {
+  const lines = new LineIndex(analysis.text);
+  const mentions = analysis.mentions;
+  const perTalk = projectsByTalk(analysis.outline, mentions);
+  const talks: TalkInfo[] = analysis.outline.talks.map((t) => ({
+    title: t.title,
+    speaker: t.speaker,
+    subtitle: t.subtitle,
+    range: lines.rangeOf(t.start, Math.max(t.end, t.blockEnd)),
+    selectionRange: lines.rangeOf(t.start, t.end),
+    projects: (perTalk.find((p) => p.talk === t)?.projects ?? []).map((p) => p.name),
+    sections: sections(t.sections, lines),
+  }));
+  return { uri, modified, talks, mentions: mentions.map((m) => ({ name: m.name, kind: m.kind, range: lines.rangeOf(m.start, m.end) })) };
+}
+
+export class WorkspaceIndex {
+  /** Files on disk, by path. */
+  readonly files = new Map<string, FileSummary>();
+  private generation = 0;
+
+  constructor(
+    private readonly engine: () => Engine,
+    private readonly settings: () => Settings,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  /** Markdown files under the folders (bounded, skipping dependency and VCS folders). */
+  listFiles(folders: string[]): string[] {
+    const out: string[] = [];
+    const walk = (dir: string): void => {
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of entries) {
+        if (out.length >= MAX_FILES) return;
+        const full = path.join(dir, e.name);
+        if (e.isDirectory()) {
+          if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(full);
+        } else if (e.isFile() && MARKDOWN.test(e.name)) out.push(full);
+      }
+    };
+    for (const f of folders) walk(f);
+    if (out.length >= MAX_FILES) this.log(`indexing the first ${MAX_FILES} Markdown files only`);
+    return out;
+  }
+
+  /** Reads and summarizes one file; a missing, unreadable, binary or huge file is dropped from the index. */
+  indexFile(file: string): boolean {
+    try {
+      const stat = fs.statSync(file);
+      if (stat.size > MAX_BYTES) {
+        this.log(`${file} is larger than ${MAX_BYTES / 1024 / 1024} MB; not indexed`);
+        this.files.delete(file);
+        return false;
+      }
+      const buffer = fs.readFileSync(file);
+      if (buffer.includes(0)) {
+        this.files.delete(file);
+        return false;
+      }
+      const uri = pathToFileURL(file).href;
+      this.files.set(file, summarize(uri, analyzeText(this.engine(), buffer.toString('utf8'), this.settings()), stat.mtimeMs));
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.log(`could not index ${file}: ${String(error)}`);
+      this.files.delete(file);
+      return false;
+    }
+  }
+
+  /**
+   * Indexes every file of the folders, a few at a time so requests are served in between. A newer build
+   * supersedes an older one still running. Resolves with the number of files indexed.
+   */
+  async build(folders: string[], progress?: (done: number, total: number) => void): Promise<number> {
+    const generation = ++this.generation;
+    const list = this.listFiles(folders);
+    const keep = new Set(list);
+    for (const file of [...this.files.keys()]) if (!keep.has(file)) this.files.delete(file);
+    let done = 0;
+    for (const file of list) {
+      if (generation !== this.generation) return done;
+      this.indexFile(file);
+      done++;
+      if (done % 5 === 0) {
+        progress?.(done, list.length);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    progress?.(done, list.length);
+    return done;
+  }
+
+  remove(file: string): void {
+    this.files.delete(file);
+  }
+}
