@@ -79,3 +79,16 @@ describe('English typos', () => {
     assert.deepEqual(flags('- multi-tenant observability with sidecars, autoscaling and serverless runtimes'), []);
   });
 });
+
+describe('live-typing shorthand', () => {
+  test('a contraction without its apostrophe gets the apostrophe', () => {
+    assert.deepEqual(flags("- the speaker didnt say which version"), ["didnt -> didn't"]);
+  });
+  test('short tech words are not "corrected"', () => {
+    assert.deepEqual(flags('- perf was fine, wifi was not, veth pairs everywhere'), []);
+  });
+  test('speaker labels name the speaker', () => {
+    const a = analyze('### Platform engineering at Spotify\nSpeaker: Patrik Oldsberg, Spotify\n- golden paths\n');
+    assert.equal(a.outline.talks[0].speaker, 'Patrik Oldsberg');
+  });
+});

@@ -94,6 +94,11 @@ export class EnglishWords implements WordList {
     };
     // A proper noun written in lowercase ("starbucks").
     if (!capitalized && this.check(capitalize(lower))) found.push({ word: capitalize(lower), rank: -1 });
+    // A contraction typed without its apostrophe ("didnt", "doesnt").
+    for (let i = 1; i < lower.length; i++) {
+      const withApostrophe = lower.slice(0, i) + "'" + lower.slice(i);
+      if (/'(t|s|ll|re|ve|d|m)$/.test(withApostrophe) && this.check(withApostrophe)) found.push({ word: withApostrophe, rank: -0.5 });
+    }
     for (let i = 1; i < lower.length - 1; i++) {
       consider(lower.slice(0, i) + lower[i + 1] + lower[i] + lower.slice(i + 2), 0);
     }

@@ -25,7 +25,8 @@ export function peopleAtLineStart(line: string): PersonCandidate[] {
   let rest = line;
   let offset = 0;
   for (let k = 0; k < 3; k++) {
-    const lead = /^[\s*_>-]*/.exec(rest)![0];
+    // "Speaker: Name", "Moderator - Name", "by Name".
+    const lead = /^[\s*_>-]*(?:(?:speakers?|presenters?|presented by|moderators?|moderated by|panelists?|hosts?|by)\s*[:\-–—]?\s+)?/iu.exec(rest)![0];
     const m = PERSON.exec(rest.slice(lead.length));
     if (!m) break;
     found.push({ name: m[1], index: offset + lead.length });

@@ -423,7 +423,8 @@ function matchEnglish(t: Token, ctx: MatchContext, out: Finding[]): void {
 }
 
 function checkEnglishWord(word: string, start: number, capitalized: boolean, ctx: MatchContext, out: Finding[]): void {
-  if (word.length < 4 || /['’]/.test(word)) return;
+  // Short words give too many one-edit neighbours (perf, wifi, veth): only longer ones are corrected.
+  if (word.length < 5 || /['’]/.test(word)) return;
   if (capitalized && word.length < 7) return;
   if (ctx.words.isWord(word) || ctx.ignored.has(word.toLowerCase())) return;
   const fixes = ctx.words.suggest(word);
