@@ -1,6 +1,8 @@
 // Commands as small factories over one context (the running client and the output channel).
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { PROJECTS_IN_FILE, type ProjectsInFileParams, type TalkProjects } from '../../server/src/protocol';
+import { fetchWorkspaceTalks, fileLabel, revealInFile, talkDescription, toRange } from './talksView';
 
 export interface CommandContext {
   client(): LanguageClient | undefined;
@@ -9,6 +11,7 @@ export interface CommandContext {
 
 interface TalkPick extends vscode.QuickPickItem {
   range: vscode.Range;
+  uri?: vscode.Uri;
 }
 
 const TALK_KIND = vscode.SymbolKind.Event;
@@ -27,28 +30,108 @@ async function talksOf(document: vscode.TextDocument): Promise<vscode.DocumentSy
   return talks;
 }
 
-function goToTalk(): () => Promise<void> {
+/** Talks of the active file from its document symbols (the fallback when the workspace request fails). */
+async function goToTalkInFile(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== 'markdown') {
+    void vscode.window.showInformationMessage('Talk Notes: open a Markdown notes file to go to one of its talks.');
+    return;
+  }
+  const talks = await talksOf(editor.document);
+  if (!talks.length) {
+    void vscode.window.showInformationMessage('Talk Notes: no talks found in this file (talks are its headings).');
+    return;
+  }
+  const picks: TalkPick[] = talks.map((t) => ({
+    label: t.name,
+    description: t.detail || undefined,
+    detail: `line ${t.selectionRange.start.line + 1}`,
+    range: t.selectionRange,
+  }));
+  const pick = await vscode.window.showQuickPick(picks, { placeHolder: 'Go to talk', matchOnDescription: true });
+  if (!pick) return;
+  editor.selection = new vscode.Selection(pick.range.start, pick.range.start);
+  editor.revealRange(pick.range, vscode.TextEditorRevealType.AtTop);
+}
+
+/** Talks of the whole workspace (title, speaker, projects), grouped by file, most recently modified file first. */
+function goToTalk(ctx: CommandContext): () => Promise<void> {
+  return async () => {
+    const files = await fetchWorkspaceTalks(ctx.client());
+    if (!files) {
+      await goToTalkInFile();
+      return;
+    }
+    const sorted = [...files].filter((f) => f.talks.length).sort((a, b) => b.modified - a.modified);
+    if (!sorted.length) {
+      void vscode.window.showInformationMessage('Talk Notes: no talks found in the workspace (talks are the headings of Markdown notes).');
+      return;
+    }
+    const items: (TalkPick | vscode.QuickPickItem)[] = [];
+    for (const file of sorted) {
+      const uri = vscode.Uri.parse(file.uri);
+      items.push({ label: fileLabel(uri), kind: vscode.QuickPickItemKind.Separator });
+      for (const talk of file.talks) {
+        const pick: TalkPick = {
+          label: talk.title,
+          description: talkDescription(talk),
+          detail: talk.projects.length ? talk.projects.join(', ') : undefined,
+          range: toRange(talk.selectionRange),
+          uri,
+        };
+        items.push(pick);
+      }
+    }
+    const pick = await vscode.window.showQuickPick(items, {
+      placeHolder: 'Go to talk',
+      title: 'Talks in the workspace: type a title, speaker or project',
+      matchOnDescription: true,
+      matchOnDetail: true,
+    });
+    if (!pick || !('range' in pick) || !pick.uri) return;
+    await revealInFile(pick.uri, pick.range);
+  };
+}
+
+/** Projects mentioned per talk of the active file; picking a talk goes to it. */
+function projectsInFile(ctx: CommandContext): () => Promise<void> {
   return async () => {
     const editor = vscode.window.activeTextEditor;
     if (!editor || editor.document.languageId !== 'markdown') {
-      void vscode.window.showInformationMessage('Talk Notes: open a Markdown notes file to go to one of its talks.');
+      void vscode.window.showInformationMessage('Talk Notes: open a Markdown notes file to list the projects its talks mention.');
       return;
     }
-    const talks = await talksOf(editor.document);
-    if (!talks.length) {
-      void vscode.window.showInformationMessage('Talk Notes: no talks found in this file (talks are its headings).');
+    const client = ctx.client();
+    if (!client?.isRunning()) {
+      void vscode.window.showWarningMessage('Talk Notes: the language server is not running.');
       return;
     }
-    const picks: TalkPick[] = talks.map((t) => ({
-      label: t.name,
-      description: t.detail || undefined,
-      detail: `line ${t.selectionRange.start.line + 1}`,
-      range: t.selectionRange,
-    }));
-    const pick = await vscode.window.showQuickPick(picks, { placeHolder: 'Go to talk', matchOnDescription: true });
+    const document = editor.document;
+    let talks: TalkProjects[];
+    try {
+      const params: ProjectsInFileParams = { uri: document.uri.toString() };
+      talks = (await client.sendRequest<TalkProjects[] | null>(PROJECTS_IN_FILE, params)) ?? [];
+    } catch (e) {
+      void vscode.window.showErrorMessage(`Talk Notes: could not list the projects of this file (${e instanceof Error ? e.message : String(e)}).`);
+      return;
+    }
+    const withProjects = talks.filter((t) => t.projects.length);
+    if (!withProjects.length) {
+      void vscode.window.showInformationMessage('Talk Notes: no known projects are mentioned in this file.');
+      return;
+    }
+    const picks: TalkPick[] = withProjects.map((t) => {
+      const pos = new vscode.Position(t.line, 0);
+      return {
+        label: t.talk ?? '(before the first talk)',
+        description: `${t.projects.length} project${t.projects.length === 1 ? '' : 's'}`,
+        detail: t.projects.map((p) => (p.count > 1 ? `${p.name} ×${p.count}` : p.name)).join(', '),
+        range: new vscode.Range(pos, pos),
+      };
+    });
+    const pick = await vscode.window.showQuickPick(picks, { placeHolder: 'Projects in this file, per talk', matchOnDescription: true, matchOnDetail: true });
     if (!pick) return;
-    editor.selection = new vscode.Selection(pick.range.start, pick.range.start);
-    editor.revealRange(pick.range, vscode.TextEditorRevealType.AtTop);
+    await revealInFile(document.uri, pick.range);
   };
 }
 
@@ -72,7 +155,8 @@ function restartServer(ctx: CommandContext): () => Promise<void> {
 
 export function registerCommands(context: vscode.ExtensionContext, ctx: CommandContext): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('talkNotes.goToTalk', goToTalk()),
+    vscode.commands.registerCommand('talkNotes.goToTalk', goToTalk(ctx)),
+    vscode.commands.registerCommand('talkNotes.projectsInFile', projectsInFile(ctx)),
     vscode.commands.registerCommand('talkNotes.fixAll', fixAllNames(ctx)),
     vscode.commands.registerCommand('talkNotes.restartServer', restartServer(ctx)),
   );

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import { registerTalksView } from './talksView';
 
 let client: LanguageClient | undefined;
 
@@ -26,6 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('talkNotes', 'Talk Notes', serverOptions, clientOptions);
   registerCommands(context, { client: () => client, output });
+  registerTalksView(context, () => client);
   await client.start();
 }
 

@@ -168,9 +168,8 @@ export function startServer(connection: Connection): void {
       const { findings, total } = analysis.findingsNear(state.lastEdit, limit);
       const diagnostics = findings.flatMap((f) => toDiagnostic(f, document, state.settings) ?? []);
       void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
-      const talksKey = analysis.outline.talks.map((t) => `${t.title}\u0001${t.speaker ?? ''}\u0001${t.sections.length}`).join('\u0002');
-      if (talksKey !== state.talksKey) {
-        state.talksKey = talksKey;
+      if (analysis.outlineVersion !== state.talksKey) {
+        state.talksKey = analysis.outlineVersion;
         announceTalks();
       }
       if (total > limit && !state.capReported) {

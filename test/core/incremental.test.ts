@@ -70,9 +70,13 @@ describe('incremental analysis', () => {
 });
 
 describe('fast block parser', () => {
-  const pieces = ['### Heading with Kubevirt', '#### Liz Rice', '- list item Kubevirt', '  - nested item ETCD', 'plain paragraph line', 'Derek Collision', '- ', '-   spaced item', '+ plus item', '#hashtag text', 'Scale == Hard', 'Last 2.5 years', '### Closing #', ''];
+  const pieces = ['```bash', '```', 'kind: Kubevirt', '~40 replicas', '- run `kubectl get Kubevirt` first', 'docs at https://kubevirt.io/Kubevirt. Kubevirt again', 'see (https://x.example.com/a_(b)) and www.example.org, ok', '``code ` span`` Kubevirt', 'Q&A with Kubevirt', 'cost >80% with ETCD', 'a | b Kubevirt', '### Heading with Kubevirt', '#### Liz Rice', '- list item Kubevirt', '  - nested item ETCD', 'plain paragraph line', 'Derek Collision', '- ', '-   spaced item', '+ plus item', '#hashtag text', 'Scale == Hard', 'Last 2.5 years', '### Closing #', ''];
   const norm = (p: NonNullable<ReturnType<typeof parseSimpleBlock>>): string =>
-    JSON.stringify({ seg: p.segments.map((s) => [s.text.trim(), s.start + (s.text.length - s.text.trimStart().length)]), out: p.outline });
+    JSON.stringify({
+      // Pieces without words carry nothing to check; remark keeps some whitespace-only ones.
+      seg: p.segments.filter((s) => /[\p{L}\p{N}]/u.test(s.text)).map((s) => [s.text.trim(), s.start + (s.text.length - s.text.trimStart().length)]),
+      out: p.outline,
+    });
 
   test('agrees with remark-parse on every block it accepts', () => {
     const rnd = random(99);
@@ -93,7 +97,7 @@ describe('fast block parser', () => {
       const fast = parseSimpleBlock(b.text);
       if (fast) assert.equal(norm(fast), norm(parseWithRemark(b.text)));
     }
-    for (const markup of ['a `code` span', '*emphasis*', '[link](x)', '<b>html</b>', '| a | b |', 'see https://x.io', '1. ordered', '    indented code', 'Title\n===']) {
+    for (const markup of ['an `unclosed code span', '*emphasis*', '[link](x)', '<b>html</b>', '| a | b |\n| --- | --- |', 'see <https://x.io>', 'http://localhost:8080 is local', '1. ordered', '    indented code', 'Title\n===']) {
       assert.equal(parseSimpleBlock(markup + '\n'), undefined, markup);
     }
   });

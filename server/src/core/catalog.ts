@@ -93,6 +93,8 @@ const MATURITY_WEIGHT: Record<string, number> = { graduated: 1, incubating: 0.92
 
 /** The key two spellings share when they differ only in case, spaces, hyphens or dots. */
 export function nameKey(text: string): string {
+  // Plain ASCII (the common case) needs no Unicode normalization.
+  if (/^[\x20-\x7e]*$/.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, '');
   return text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}]+/gu, '');
 }
 

@@ -48,6 +48,8 @@ export interface Analysis {
   findingsNear(offset: number, limit: number): { findings: Finding[]; total: number };
   /** Every mention of a known project or person, right or wrong (wrong ones are findings too), in order. */
   readonly mentions: Mention[];
+  /** Equal for two analyses of one document when their outlines are equal (it may also differ when they are). */
+  outlineVersion: string;
 }
 
 export interface TextChange {
@@ -92,6 +94,8 @@ export class NotesDocument {
   /** Blocks whose findings must be computed at the next check. */
   private dirty = new Set<BlockState>();
   private readonly withComments = new Set<BlockState>();
+  /** Bumped when headings or speakers may have changed: the outline (and the Talks view) need a refresh. */
+  outlineVersion = 0;
   private learnedState?: { inputs: string; signature: string; catalog: Catalog };
   private findingsFor = '';
   private segmentMemo = new Map<string, SegmentResult>();
@@ -180,6 +184,8 @@ export class NotesDocument {
       return { ...b };
     });
     const kept = new Set(added);
+    const shapesOutline = (b: BlockState): boolean => !b.frontMatter && this.proseOf(b).outline.some((n) => n.type === 'heading');
+    if ([...removed, ...added].some((b) => !(kept.has(b) && removed.includes(b)) && shapesOutline(b))) this.outlineVersion++;
     for (const b of removed) if (!kept.has(b)) this.forget(b);
     this.blocks.splice(at, count, ...added);
     added.forEach((b, k) => (removed.includes(b) ? this.retallyPeople(b, at + k) : this.remember(b, at + k)));
@@ -288,6 +294,7 @@ export class NotesDocument {
 
   /** A view of the checked text; valid until the next edit (the server checks again after every edit). */
   private analysis(settings: Settings, learned: Catalog, directives: Directive[]): Analysis {
+    const outlineVersion = `${this.outlineVersion}/${this.people.changes}/${this.learnedState?.signature ?? ''}`;
     const doc = this;
     const version = this.version;
     const text = this.content;
@@ -311,6 +318,7 @@ export class NotesDocument {
     return {
       text,
       learned,
+      outlineVersion,
       get mentions() {
         if (!mentions) {
           current();
@@ -357,7 +365,12 @@ export class NotesDocument {
           current();
           const nodes: OutlineNode[] = [];
           for (const b of blocks) for (const n of doc.proseOf(b).outline) nodes.push(shiftNode(n, b.start));
-          outline = buildOutline(nodes, text.length, (line) => speakerIn(line, doc.engine.catalog, learned));
+          const speakers = new Map<string, string | undefined>();
+          const findSpeaker = (line: string): string | undefined => {
+            if (!speakers.has(line)) speakers.set(line, speakerIn(line, doc.engine.catalog, learned));
+            return speakers.get(line);
+          };
+          outline = buildOutline(nodes, text.length, findSpeaker);
         }
         return outline;
       },

@@ -1,0 +1,160 @@
+// The "Talks" tree view in the Explorer: notes files → talks (speaker in the description) → sections.
+// Fed by the server's talkNotes/workspaceTalks request; refreshed on talkNotes/talksChanged (debounced) and by
+// the view's refresh button (talkNotes.refreshTalks, which also asks the server to re-index).
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  REINDEX, TALKS_CHANGED, WORKSPACE_TALKS,
+  type FileTalks, type Rng, type SectionInfo, type TalkInfo, type WorkspaceTalksParams,
+} from '../../server/src/protocol';
+
+export const TALKS_VIEW_ID = 'talkNotes.talks';
+export const REVEAL_COMMAND = 'talkNotes.revealTalk';
+const REFRESH_DEBOUNCE_MS = 300;
+
+export function toRange(r: Rng): vscode.Range {
+  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+}
+
+/** Open `uri` and put the cursor on `range` (a talk's or section's heading), scrolled to the top. */
+export async function revealInFile(uri: vscode.Uri, range: vscode.Range): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(document, { preview: true });
+  editor.selection = new vscode.Selection(range.start, range.start);
+  editor.revealRange(range, vscode.TextEditorRevealType.AtTop);
+}
+
+/** The workspace's talks from the server, or undefined when there is no server or the request failed. */
+export async function fetchWorkspaceTalks(client: LanguageClient | undefined, query?: string): Promise<FileTalks[] | undefined> {
+  if (!client || !client.isRunning()) return undefined;
+  const params: WorkspaceTalksParams = query ? { query } : {};
+  try {
+    const files = await client.sendRequest<FileTalks[] | null>(WORKSPACE_TALKS, params);
+    return Array.isArray(files) ? files : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A file's name relative to its workspace folder (the full path outside any folder). */
+export function fileLabel(uri: vscode.Uri): string {
+  return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+}
+
+export function talkDescription(talk: TalkInfo): string | undefined {
+  const parts = [talk.speaker, talk.subtitle].filter((s): s is string => !!s && !!s.trim());
+  return parts.length ? parts.join(' — ') : undefined;
+}
+
+type Node =
+  | { kind: 'file'; uri: vscode.Uri; file: FileTalks }
+  | { kind: 'talk'; uri: vscode.Uri; talk: TalkInfo }
+  | { kind: 'section'; uri: vscode.Uri; section: SectionInfo };
+
+class TalksProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<Node | undefined | void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly client: () => LanguageClient | undefined) {}
+
+  refresh(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.changed.fire();
+  }
+
+  /** Refresh after a quiet period (many talksChanged notifications while typing make one refresh). */
+  refreshSoon(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.refresh(), REFRESH_DEBOUNCE_MS);
+  }
+
+  async getChildren(node?: Node): Promise<Node[]> {
+    if (!node) {
+      const files = (await fetchWorkspaceTalks(this.client())) ?? [];
+      return files
+        .filter((f) => f.talks.length > 0)
+        .map((file) => ({ kind: 'file' as const, uri: vscode.Uri.parse(file.uri), file }));
+    }
+    if (node.kind === 'file') return node.file.talks.map((talk) => ({ kind: 'talk' as const, uri: node.uri, talk }));
+    const sections = node.kind === 'talk' ? node.talk.sections : node.section.sections;
+    return sections.map((section) => ({ kind: 'section' as const, uri: node.uri, section }));
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    const C = vscode.TreeItemCollapsibleState;
+    if (node.kind === 'file') {
+      const n = node.file.talks.length;
+      const item = new vscode.TreeItem(fileLabel(node.uri), C.Expanded);
+      item.id = `file:${node.file.uri}`;
+      item.resourceUri = node.uri;
+      item.description = `${n} talk${n === 1 ? '' : 's'}`;
+      item.tooltip = `${node.uri.scheme === 'file' ? node.uri.fsPath : node.uri.toString()} — ${item.description}`;
+      item.iconPath = vscode.ThemeIcon.File;
+      item.contextValue = 'talkNotes.file';
+      return item;
+    }
+    if (node.kind === 'talk') {
+      const { talk } = node;
+      const item = new vscode.TreeItem(talk.title || '(untitled talk)', talk.sections.length ? C.Collapsed : C.None);
+      item.id = `talk:${node.uri.toString()}#${talk.selectionRange.start.line}`;
+      item.description = talkDescription(talk);
+      const tip = new vscode.MarkdownString();
+      tip.appendMarkdown(`**${escapeMd(talk.title)}**  \n`);
+      if (talk.speaker) tip.appendMarkdown(`Speaker: ${escapeMd(talk.speaker)}  \n`);
+      if (talk.subtitle) tip.appendMarkdown(`${escapeMd(talk.subtitle)}  \n`);
+      tip.appendMarkdown(talk.projects.length ? `Projects: ${talk.projects.map(escapeMd).join(', ')}  \n` : '_No projects mentioned_  \n');
+      tip.appendMarkdown(`Line ${talk.selectionRange.start.line + 1}`);
+      item.tooltip = tip;
+      item.iconPath = new vscode.ThemeIcon('symbol-event');
+      item.contextValue = 'talkNotes.talk';
+      item.command = { command: REVEAL_COMMAND, title: 'Go to Talk', arguments: [node.uri, toRange(talk.selectionRange)] };
+      return item;
+    }
+    const { section } = node;
+    const item = new vscode.TreeItem(section.title || '(untitled section)', section.sections.length ? C.Collapsed : C.None);
+    item.id = `section:${node.uri.toString()}#${section.selectionRange.start.line}`;
+    item.tooltip = `${section.title} (line ${section.selectionRange.start.line + 1})`;
+    item.iconPath = new vscode.ThemeIcon('symbol-string');
+    item.contextValue = 'talkNotes.section';
+    item.command = { command: REVEAL_COMMAND, title: 'Go to Section', arguments: [node.uri, toRange(section.selectionRange)] };
+    return item;
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.changed.dispose();
+  }
+}
+
+function escapeMd(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
+
+/**
+ * Registers the Talks view, its commands and the talksChanged handler. Call before client.start(): the
+ * notification handler is then in place for the first notification.
+ */
+export function registerTalksView(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): vscode.Disposable {
+  const provider = new TalksProvider(client);
+  const view = vscode.window.createTreeView(TALKS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const disposables: vscode.Disposable[] = [provider, view];
+  const c = client();
+  if (c) disposables.push(c.onNotification(TALKS_CHANGED, () => provider.refreshSoon()));
+  disposables.push(
+    vscode.commands.registerCommand('talkNotes.refreshTalks', async () => {
+      const lc = client();
+      if (lc?.isRunning()) {
+        try { await lc.sendRequest(REINDEX, {}); } catch { /* an older server: still refresh */ }
+      }
+      provider.refresh();
+    }),
+    vscode.commands.registerCommand(REVEAL_COMMAND, (uri: vscode.Uri, range: vscode.Range) => revealInFile(uri, range)),
+    // The server comes up after the view may have asked for its children: ask again once it runs.
+    ...(c ? [c.onDidChangeState(() => provider.refreshSoon())] : []),
+  );
+  const all = vscode.Disposable.from(...disposables);
+  context.subscriptions.push(all);
+  return all;
+}
