@@ -1,0 +1,84 @@
+// Features across all notes: Go to Talk (talkNotes/workspaceTalks), workspace symbols, projects per talk,
+// references and definition of names.
+import { SymbolKind, type Location, type WorkspaceSymbol } from 'vscode-languageserver/node';
+import { mentionAt, projectsByTalk } from '../core/mentions.ts';
+import {
+  PROJECTS_IN_FILE,
+  REINDEX,
+  WORKSPACE_TALKS,
+  type FileTalks,
+  type ProjectsInFileParams,
+  type TalkProjects,
+  type WorkspaceTalksParams,
+} from '../protocol.ts';
+import type { DocState, Session } from '../session.ts';
+
+export function registerWorkspaceFeatures(session: Session): void {
+  const connection = session.connection;
+  connection.onWorkspaceSymbol((params) => {
+    const words = params.query.toLowerCase().split(/\s+/).filter(Boolean);
+    const symbols: WorkspaceSymbol[] = [];
+    for (const f of session.allSummaries()) {
+      for (const talk of f.talks) {
+        const haystack = `${talk.title} ${talk.speaker ?? ''} ${talk.projects.join(' ')}`.toLowerCase();
+        if (!words.every((w) => haystack.includes(w))) continue;
+        symbols.push({ name: talk.title, kind: SymbolKind.Event, containerName: talk.speaker, location: { uri: f.uri, range: talk.selectionRange } });
+      }
+    }
+    return symbols;
+  });
+
+  connection.onRequest(WORKSPACE_TALKS, (params: WorkspaceTalksParams | undefined): FileTalks[] => {
+    const words = (params?.query ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+    const matches = (haystack: string): boolean => words.every((w) => haystack.includes(w));
+    return session.allSummaries()
+      .map((f) => ({
+        uri: f.uri,
+        modified: f.modified,
+        talks: f.talks.filter((t) => matches(`${t.title} ${t.speaker ?? ''} ${t.subtitle ?? ''} ${t.projects.join(' ')}`.toLowerCase())),
+      }))
+      .filter((f) => f.talks.length || !words.length)
+      .sort((a, b) => b.modified - a.modified || a.uri.localeCompare(b.uri));
+  });
+
+  connection.onRequest(REINDEX, async () => {
+    await session.reindex();
+    return session.index.files.size;
+  });
+
+  connection.onRequest(PROJECTS_IN_FILE, (params: ProjectsInFileParams): TalkProjects[] => {
+    const state = session.states.get(params.uri);
+    if (!state) return [];
+    const analysis = session.analysisOf(state);
+    return projectsByTalk(analysis.outline, analysis.mentions).map((p) => ({
+      talk: p.talk?.title ?? null,
+      line: p.talk ? state.document.positionAt(p.talk.start).line : 0,
+      projects: p.projects,
+    }));
+  });
+
+  /** The known name under the cursor: a mention (right or wrong) or a finding's subject. */
+  const nameAt = (state: DocState, offset: number): string | undefined => {
+    const analysis = session.analysisOf(state);
+    return mentionAt(analysis.mentions, offset)?.name;
+  };
+
+  connection.onReferences((params): Location[] => {
+    const state = session.states.get(params.textDocument.uri);
+    if (!state) return [];
+    const name = nameAt(state, state.document.offsetAt(params.position));
+    if (!name) return [];
+    return session.allSummaries().flatMap((f) => f.mentions.filter((m) => m.name === name).map((m) => ({ uri: f.uri, range: m.range })));
+  });
+
+  connection.onDefinition((params): Location[] => {
+    const state = session.states.get(params.textDocument.uri);
+    if (!state) return [];
+    const name = nameAt(state, state.document.offsetAt(params.position));
+    if (!name) return [];
+    // A project has no definition in the notes: its first mention in this file stands for it.
+    const first = session.summaryOf(state).mentions.find((m) => m.name === name);
+    return first ? [{ uri: state.document.uri, range: first.range }] : [];
+  });
+
+}

@@ -1,0 +1,208 @@
+// What the server knows between requests: open documents with their checks, settings, the workspace
+// dictionary and index, and how to publish. Handlers (server.ts, features/*.ts) share one Session.
+import { fileURLToPath } from 'node:url';
+import type { Connection } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { toDiagnostic } from './convert.ts';
+import type { NotesDocument, Analysis, Engine } from './core/document.ts';
+import { DEFAULT_SETTINGS, validateSettings, type Settings } from './core/settings.ts';
+import { loadEngine } from './data.ts';
+import { WorkspaceDictionary } from './dictionary.ts';
+import { TALKS_CHANGED } from './protocol.ts';
+import { summarize, WorkspaceIndex, type FileSummary } from './workspace.ts';
+
+export interface DocState {
+  /** The editor's view of the text (versions, positions). */
+  document: TextDocument;
+  /** The same text kept ready for checking. */
+  notes: NotesDocument;
+  analysis?: Analysis;
+  analyzedVersion?: number;
+  settings: Settings;
+  /** Where the user last edited: with a capped problem list, the problems nearest it are shown. */
+  lastEdit: number;
+  /** The cap was reported to the user for this document. */
+  capReported?: boolean;
+  summary?: { version: number; value: FileSummary };
+  /** The outline version last announced, to tell the Talks view only about real changes. */
+  talksKey?: string;
+}
+
+export class Session {
+  readonly states = new Map<string, DocState>();
+  readonly dictionary = new WorkspaceDictionary();
+  readonly index: WorkspaceIndex;
+  folders: string[] = [];
+  canPullConfig = false;
+  canProgress = false;
+  canWatch = false;
+  /** Settings for clients that cannot be asked per resource (initializationOptions, didChangeConfiguration). */
+  pushedSettings: Settings = DEFAULT_SETTINGS;
+  private engine?: Engine;
+  private readonly pending = new Set<string>();
+  private readonly reported = new Set<string>();
+  private flushScheduled = false;
+  private talksChangedTimer?: NodeJS.Timeout;
+
+  constructor(readonly connection: Connection) {
+    this.index = new WorkspaceIndex(() => this.getEngine(), () => this.pushedSettings, (m) => this.log(m));
+  }
+
+  log(message: string): void {
+    this.connection.console.log(`[talk-notes] ${message}`);
+  }
+
+  /** Tells the user once about a problem with their settings or files, and logs it. */
+  warnOnce(message: string): void {
+    if (this.reported.has(message)) return;
+    this.reported.add(message);
+    this.connection.console.warn(`[talk-notes] ${message}`);
+    void this.connection.window.showWarningMessage(`Talk Notes: ${message}`);
+  }
+
+  getEngine(): Engine {
+    return (this.engine ??= loadEngine());
+  }
+
+  open(): DocState[] {
+    return [...this.states.values()];
+  }
+
+  filePath(uri: string): string | undefined {
+    try {
+      return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  dictionaryFile(uri: string, settings: Settings): string | undefined {
+    const p = this.filePath(uri);
+    return p ? this.dictionary.fileFor(p, this.folders, settings.dictionaryFile) : undefined;
+  }
+
+  private dictionaryNames(uri: string, settings: Settings): string[] {
+    const file = this.dictionaryFile(uri, settings);
+    if (!file) return [];
+    const state = this.dictionary.read(file);
+    state.problems.forEach((p) => this.warnOnce(p));
+    return state.names;
+  }
+
+  async fetchSettings(uri: string): Promise<Settings> {
+    if (!this.canPullConfig) return this.pushedSettings;
+    try {
+      const raw = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'talkNotes' });
+      const { settings, problems } = validateSettings(raw);
+      problems.forEach((p) => this.warnOnce(p));
+      return settings;
+    } catch (error) {
+      this.log(`could not read settings for ${uri}: ${String(error)}`);
+      return DEFAULT_SETTINGS;
+    }
+  }
+
+  async refreshSettings(state: DocState): Promise<void> {
+    state.settings = await this.fetchSettings(state.document.uri);
+    state.analyzedVersion = undefined;
+  }
+
+  /** The analysis of the document's current text (reusing the last one when nothing changed). */
+  analysisOf(state: DocState): Analysis {
+    if (!state.analysis || state.analyzedVersion !== state.document.version) {
+      state.analysis = state.notes.check(state.settings, this.dictionaryNames(state.document.uri, state.settings));
+      state.analyzedVersion = state.document.version;
+    }
+    return state.analysis;
+  }
+
+  summaryOf(state: DocState): FileSummary {
+    if (state.summary?.version !== state.document.version) {
+      state.summary = { version: state.document.version, value: summarize(state.document.uri, this.analysisOf(state), Date.now()) };
+    }
+    return state.summary.value;
+  }
+
+  /** Every notes file: open documents from the editor, the rest from the index. */
+  allSummaries(): FileSummary[] {
+    const byUri = new Map<string, FileSummary>();
+    for (const f of this.index.files.values()) byUri.set(f.uri, f);
+    for (const state of this.open()) byUri.set(state.document.uri, this.summaryOf(state));
+    return [...byUri.values()];
+  }
+
+  /** Tells the client (the Talks view) that talks changed, at most every 200 ms. */
+  announceTalks(): void {
+    if (this.talksChangedTimer) return;
+    this.talksChangedTimer = setTimeout(() => {
+      this.talksChangedTimer = undefined;
+      void this.connection.sendNotification(TALKS_CHANGED);
+    }, 200);
+  }
+
+  private publish(state: DocState): void {
+    const { document } = state;
+    const connection = this.connection;
+    if (!state.settings.enable) {
+      void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [] });
+      return;
+    }
+    try {
+      const analysis = this.analysisOf(state);
+      const limit = state.settings.maxProblems;
+      const { findings, total } = analysis.findingsNear(state.lastEdit, limit);
+      const diagnostics = findings.flatMap((f) => toDiagnostic(f, document, state.settings) ?? []);
+      void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+      if (analysis.outlineVersion !== state.talksKey) {
+        state.talksKey = analysis.outlineVersion;
+        this.announceTalks();
+      }
+      if (total > limit && !state.capReported) {
+        state.capReported = true;
+        const message = `${document.uri} has about ${total} problems; the ${limit} nearest your edits are shown. Raise talkNotes.maxProblems to see more, or run 'talk-notes check' for the full list.`;
+        this.log(message);
+        void connection.window.showInformationMessage(`Talk Notes: ${message}`);
+      }
+    } catch (error) {
+      connection.console.error(`[talk-notes] checking ${document.uri} failed: ${(error as Error).stack ?? String(error)}`);
+    }
+  }
+
+  /** Checks run after the messages already queued have been read, so a burst of edits costs one check. */
+  schedule(uri: string): void {
+    this.pending.add(uri);
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      const uris = [...this.pending];
+      this.pending.clear();
+      for (const u of uris) {
+        const state = this.states.get(u);
+        if (state) this.publish(state);
+      }
+    });
+  }
+
+  unschedule(uri: string): void {
+    this.pending.delete(uri);
+  }
+
+  recheckAll(): void {
+    for (const state of this.open()) {
+      state.analyzedVersion = undefined;
+      this.schedule(state.document.uri);
+    }
+  }
+
+  async reindex(): Promise<void> {
+    if (!this.folders.length) return;
+    const progress = this.canProgress ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    progress?.begin('Talk Notes: indexing notes', 0, undefined, false);
+    const t = Date.now();
+    const count = await this.index.build(this.folders, (done, total) => progress?.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total} files`));
+    progress?.done();
+    this.log(`indexed ${count} notes files in ${Date.now() - t} ms`);
+    this.announceTalks();
+  }
+}
