@@ -55,24 +55,40 @@ class TalksProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable 
   private readonly changed = new vscode.EventEmitter<Node | undefined | void>();
   readonly onDidChangeTreeData = this.changed.event;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The talks last shown, as fetched: a refresh that finds the same talks leaves the tree alone. */
+  private files: FileTalks[] | undefined;
+  private shown = '';
 
   constructor(private readonly client: () => LanguageClient | undefined) {}
 
   refresh(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    this.files = undefined;
     this.changed.fire();
   }
 
-  /** Refresh after a quiet period (many talksChanged notifications while typing make one refresh). */
+  /**
+   * Refresh after a quiet period (many talksChanged notifications while typing make one refresh), and only if
+   * the talks really changed: rebuilding the tree under the user's pointer would swallow a click.
+   */
   refreshSoon(): void {
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.refresh(), REFRESH_DEBOUNCE_MS);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void fetchWorkspaceTalks(this.client()).then((files) => {
+        if (!files || JSON.stringify(files.map((f) => [f.uri, f.talks])) === this.shown) return;
+        this.files = files;
+        this.changed.fire();
+      });
+    }, REFRESH_DEBOUNCE_MS);
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
     if (!node) {
-      const files = (await fetchWorkspaceTalks(this.client())) ?? [];
+      const files = this.files ?? (await fetchWorkspaceTalks(this.client())) ?? [];
+      this.files = undefined;
+      this.shown = JSON.stringify(files.map((f) => [f.uri, f.talks]));
       return files
         .filter((f) => f.talks.length > 0)
         .map((file) => ({ kind: 'file' as const, uri: vscode.Uri.parse(file.uri), file }));

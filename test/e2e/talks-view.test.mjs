@@ -176,7 +176,13 @@ test('clicking a talk opens the file and reveals its heading', async () => {
 
 test('a talk\'s sections nest under it; clicking one reveals it', async () => {
   const talk = row('CNCF Project Updates');
-  if ((await talk.getAttribute('aria-expanded')) !== 'true') await talk.locator('.monaco-tl-twistie').click();
+  // The tree may re-render (a file opened by the previous test moved to the top) as the twistie is clicked:
+  // click until the talk reports itself expanded.
+  const end = Date.now() + T;
+  while ((await talk.getAttribute('aria-expanded')) !== 'true' && Date.now() < end) {
+    await talk.locator('.monaco-tl-twistie').click().catch(() => undefined);
+    await page.waitForTimeout(200);   // polling interval of a condition wait, not a fixed sleep
+  }
   const rows = await waitRows((rs) => rs.some((r) => r.label === 'ETCD'), 'the section "ETCD" under CNCF Project Updates');
   const cncf = rows.find((r) => r.label === 'CNCF Project Updates');
   assert(rows.find((r) => r.label === 'ETCD').level === cncf.level + 1, 'ETCD nests under its talk');
