@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const folders = process.argv.slice(2).length ? process.argv.slice(2) : ['test/core', 'test/protocol', 'test/cli'];
+const folders = process.argv.slice(2).length ? process.argv.slice(2) : ['test/core', 'test/protocol', 'test/cli', 'test/reliability'];
 
 function collect(dir, out) {
   if (!fs.existsSync(dir)) return;

@@ -2,7 +2,15 @@
 // every feature lives in the server so other editors get it too.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  TransportKind,
+  type ErrorHandler,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { registerTalksView } from './talksView';
 
@@ -23,12 +31,37 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(`**/${path.basename(dictionaryFile)}`) },
     outputChannel: output,
+    errorHandler: crashHandler(output),
     initializationOptions: { settings: vscode.workspace.getConfiguration('talkNotes') },
   };
   client = new LanguageClient('talkNotes', 'Talk Notes', serverOptions, clientOptions);
   registerCommands(context, { client: () => client, output });
   registerTalksView(context, () => client);
   await client.start();
+}
+
+/** Restarts a crashed server at most three times in three minutes, then stops and tells the user. */
+function crashHandler(output: vscode.OutputChannel): ErrorHandler {
+  const crashes: number[] = [];
+  return {
+    error: () => ({ action: ErrorAction.Continue }),
+    closed: () => {
+      const now = Date.now();
+      while (crashes.length && now - crashes[0] > 3 * 60_000) crashes.shift();
+      crashes.push(now);
+      if (crashes.length <= 3) {
+        output.appendLine(`The Talk Notes server stopped unexpectedly; restarting it (${crashes.length} of 3).`);
+        return { action: CloseAction.Restart, handled: true };
+      }
+      void vscode.window
+        .showErrorMessage('Talk Notes: the server stopped after repeated crashes. Its output has the details.', 'Show Output', 'Restart Server')
+        .then((choice) => {
+          if (choice === 'Show Output') output.show();
+          else if (choice === 'Restart Server') void vscode.commands.executeCommand('talkNotes.restartServer');
+        });
+      return { action: CloseAction.DoNotRestart, handled: true };
+    },
+  };
 }
 
 export async function deactivate(): Promise<void> {

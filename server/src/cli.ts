@@ -94,8 +94,9 @@ export function expandInputs(inputs: string[], cwd: string = process.cwd()): str
     let stat: fs.Stats;
     try {
       stat = fs.statSync(full);
-    } catch {
-      throw new UsageError(`cannot read '${input}': no such file or folder`);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new UsageError(`cannot read '${input}': ${code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file or folder' : reason(error)}`);
     }
     if (stat.isDirectory()) {
       const found: string[] = [];
@@ -107,14 +108,30 @@ export function expandInputs(inputs: string[], cwd: string = process.cwd()): str
   return [...new Set(files)];
 }
 
+const REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EIO: 'input/output error',
+  EISDIR: 'it is a folder',
+  ELOOP: 'too many symbolic links (a link loop?)',
+  ERR_FS_FILE_TOO_LARGE: 'the file is larger than 2 GiB',
+};
+
+/** A short, human reason for a file system error (its code kept for searching). */
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code ? `${REASONS[code] ?? 'read error'} (${code})` : String(error);
+}
+
 function readInput(file: string): string {
+  const shown = path.relative(process.cwd(), file) || file;
   let buffer: Buffer;
   try {
     buffer = fs.readFileSync(file);
   } catch (error) {
-    throw new UsageError(`cannot read '${file}': ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UsageError(`cannot read '${shown}': ${reason(error)}`);
   }
-  if (buffer.includes(0)) throw new UsageError(`'${file}' is a binary file, not Markdown notes`);
+  if (buffer.includes(0)) throw new UsageError(`'${shown}' is a binary file, not Markdown notes`);
   return buffer.toString('utf8');
 }
 

@@ -21,8 +21,9 @@ import { Session, type DocState } from './session.ts';
 
 export { FIX_ALL_KIND };
 
-export function startServer(connection: Connection): Session {
-  const session = new Session(connection);
+export function startServer(rawConnection: Connection): Session {
+  const session = new Session(rawConnection);
+  const connection = session.connection;
   const { states, index, dictionary } = session;
   const log = (m: string): void => session.log(m);
 
@@ -109,31 +110,45 @@ export function startServer(connection: Connection): Session {
     const { uri, languageId, version, text } = params.textDocument;
     const state: DocState = {
       document: TextDocument.create(uri, languageId, version, text),
-      notes: new NotesDocument(session.getEngine(), text),
+      notes: new NotesDocument(session.getEngine(), ''),
       settings: session.pushedSettings,
       lastEdit: 0,
     };
     states.set(uri, state);
     // Ask for the file's settings first, so the first publish already honours them.
-    if (session.canPullConfig) await session.refreshSettings(state);
+    const settings = session.canPullConfig ? session.refreshSettings(state) : undefined;
+    await session.load(state, text);
+    await settings;
     if (states.get(uri) === state) session.schedule(uri);
   });
 
   connection.onDidChangeTextDocument((params) => {
     const state = states.get(params.textDocument.uri);
     if (!state) return;
+    const { uri, version } = params.textDocument;
     for (const change of params.contentChanges) {
-      if ('range' in change) {
-        const start = state.document.offsetAt(change.range.start);
-        const end = state.document.offsetAt(change.range.end);
-        state.notes.applyChanges([{ start, end, text: change.text }]);
-        state.lastEdit = start;
-      } else {
-        state.notes.setText(change.text);
+      if (!('range' in change)) {
+        if (state.loading) state.loading.queued.push({ start: 0, end: state.document.getText().length, text: change.text });
+        else state.notes.setText(change.text);
+        state.document = TextDocument.create(uri, state.document.languageId, version, change.text);
+        continue;
       }
-      state.document = TextDocument.update(state.document, [change], params.textDocument.version);
+      // A range may come reversed; both copies of the text must take the same edit.
+      let start = state.document.offsetAt(change.range.start);
+      let end = state.document.offsetAt(change.range.end);
+      if (start > end) [start, end] = [end, start];
+      const before = state.document.getText();
+      if (state.loading) state.loading.queued.push({ start, end, text: change.text });
+      else state.notes.applyChanges([{ start, end, text: change.text }]);
+      state.lastEdit = start;
+      // An edit next to a carriage return can join '\r' and '\n' into one line break, which the text
+      // document library miscounts: rebuild its line table from the text then.
+      const nearCR = change.text.includes('\r') || before.charCodeAt(start - 1) === 13 || before.charCodeAt(end) === 10 || before.charCodeAt(end - 1) === 13;
+      state.document = nearCR
+        ? TextDocument.create(uri, state.document.languageId, version, before.slice(0, start) + change.text + before.slice(end))
+        : TextDocument.update(state.document, [{ range: { start: state.document.positionAt(start), end: state.document.positionAt(end) }, text: change.text }], version);
     }
-    session.schedule(params.textDocument.uri);
+    session.schedule(uri);
   });
 
   connection.onDidCloseTextDocument((params) => {

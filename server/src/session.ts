@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { toDiagnostic } from './convert.ts';
-import type { NotesDocument, Analysis, Engine } from './core/document.ts';
+import { NotesDocument, type Analysis, type Engine } from './core/document.ts';
 import { DEFAULT_SETTINGS, validateSettings, type Settings } from './core/settings.ts';
 import { loadEngine } from './data.ts';
 import { WorkspaceDictionary } from './dictionary.ts';
@@ -26,7 +26,57 @@ export interface DocState {
   summary?: { version: number; value: FileSummary };
   /** The outline version last announced, to tell the Talks view only about real changes. */
   talksKey?: string;
+  /** Not Markdown notes (binary content): never checked. */
+  binary?: boolean;
+  /** A big file still being read into `notes` in slices; edits that arrive meanwhile wait here. */
+  loading?: { queued: { start: number; end: number; text: string }[] };
 }
+
+/** Binary content: many NULs and other control characters near the start (a stray one is just a typo). */
+export function looksBinary(text: string): boolean {
+  const head = text.slice(0, 8192);
+  const controls = head.match(/[\u0000-\u0008\u000e-\u001f]/g)?.length ?? 0;
+  return head.length > 0 && controls / head.length > 0.05;
+}
+
+/**
+ * The connection, with every handler registered through it (connection.onX(...)) wrapped so that an error
+ * is logged with its context before the library answers the request with an error. The session goes on.
+ */
+function guarded(connection: Connection, report: (name: string, error: unknown) => void): Connection {
+  const wrap = (name: string, handler: (...args: unknown[]) => unknown) =>
+    function (this: unknown, ...args: unknown[]): unknown {
+      try {
+        const result = handler.apply(this, args);
+        if (result instanceof Promise) return result.catch((error: unknown) => {
+          report(name, error);
+          throw error;
+        });
+        return result;
+      } catch (error) {
+        report(name, error);
+        throw error;
+      }
+    };
+  return new Proxy(connection, {
+    get(target, prop, receiver) {
+      const value: unknown = Reflect.get(target, prop, receiver);
+      if (typeof value !== 'function') return value;
+      if (typeof prop === 'string' && /^on[A-Z]/.test(prop)) {
+        return (...args: unknown[]) => {
+          const label = typeof args[0] === 'string' ? args[0] : prop.slice(2);
+          return (value as (...a: unknown[]) => unknown).apply(target, args.map((a) => (typeof a === 'function' ? wrap(label, a as (...x: unknown[]) => unknown) : a)));
+        };
+      }
+      return (value as (...a: unknown[]) => unknown).bind(target);
+    },
+  });
+}
+
+/** Documents longer than this are read into the checker in slices of this size. */
+const LOAD_SLICE = 512 * 1024;
+/** Documents longer than this are announced as large. */
+const LARGE_FILE = 4 * 1024 * 1024;
 
 export class Session {
   readonly states = new Map<string, DocState>();
@@ -39,12 +89,18 @@ export class Session {
   /** Settings for clients that cannot be asked per resource (initializationOptions, didChangeConfiguration). */
   pushedSettings: Settings = DEFAULT_SETTINGS;
   private engine?: Engine;
+  private empty?: Analysis;
   private readonly pending = new Set<string>();
   private readonly reported = new Set<string>();
   private flushScheduled = false;
   private talksChangedTimer?: NodeJS.Timeout;
 
-  constructor(readonly connection: Connection) {
+  readonly connection: Connection;
+
+  constructor(connection: Connection) {
+    this.connection = guarded(connection, (name, error) =>
+      connection.console.error(`[talk-notes] ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    );
     this.index = new WorkspaceIndex(() => this.getEngine(), () => this.pushedSettings, (m) => this.log(m));
   }
 
@@ -109,6 +165,8 @@ export class Session {
 
   /** The analysis of the document's current text (reusing the last one when nothing changed). */
   analysisOf(state: DocState): Analysis {
+    // Until a big file is fully read (or for binary content), answer as for an empty document.
+    if (state.loading || state.binary) return (this.empty ??= new NotesDocument(this.getEngine(), '').check(DEFAULT_SETTINGS));
     if (!state.analysis || state.analyzedVersion !== state.document.version) {
       state.analysis = state.notes.check(state.settings, this.dictionaryNames(state.document.uri, state.settings));
       state.analyzedVersion = state.document.version;
@@ -143,7 +201,8 @@ export class Session {
   private publish(state: DocState): void {
     const { document } = state;
     const connection = this.connection;
-    if (!state.settings.enable) {
+    if (state.loading) return; // published when the whole file is read
+    if (!state.settings.enable || state.binary) {
       void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [] });
       return;
     }
@@ -193,6 +252,41 @@ export class Session {
       state.analyzedVersion = undefined;
       this.schedule(state.document.uri);
     }
+  }
+
+  /**
+   * Opens a document. A big one is read into the checker in slices, so requests and other documents are
+   * served in between and the user is told; edits that arrive meanwhile are applied once it is read.
+   */
+  async load(state: DocState, text: string): Promise<void> {
+    const uri = state.document.uri;
+    if (looksBinary(text)) {
+      state.binary = true;
+      this.warnOnce(`${uri} looks like a binary file, not Markdown notes: Talk Notes does not check it.`);
+      return;
+    }
+    if (text.length <= LOAD_SLICE) {
+      state.notes.applyChanges([{ start: 0, end: 0, text }]);
+      return;
+    }
+    state.loading = { queued: [] };
+    if (text.length > LARGE_FILE) {
+      const mb = (text.length / 1024 / 1024).toFixed(1);
+      this.log(`${uri} is large (${mb} MB): checking it in the background`);
+      void this.connection.window.showInformationMessage(`Talk Notes: ${uri.split('/').pop()} is large (${mb} MB); its problems appear once it is checked.`);
+    }
+    let at = 0;
+    while (at < text.length) {
+      let end = Math.min(text.length, at + LOAD_SLICE);
+      const newline = text.indexOf('\n', end);
+      end = newline < 0 ? text.length : newline + 1;
+      state.notes.applyChanges([{ start: at, end: at, text: text.slice(at, end) }]);
+      at = end;
+      await new Promise((resolve) => setImmediate(resolve));
+      if (this.states.get(uri) !== state) return; // closed meanwhile
+    }
+    state.notes.applyChanges(state.loading.queued);
+    state.loading = undefined;
   }
 
   async reindex(): Promise<void> {

@@ -40,12 +40,15 @@ function* lines(text: string): Generator<Line> {
   }
 }
 
-function frontMatterEnd(text: string): number {
+const FRONT_MATTER_LIMIT = 64 * 1024;
+
+/** Where front matter at the top of the text ends (0 if there is none, or none closed in the first 64 KB). */
+export function frontMatterEnd(text: string): number {
   const open = /^(---|\+\+\+)[ \t]*\r?\n/.exec(text);
   if (!open) return 0;
   const marker = open[1];
   let offset = open[0].length;
-  for (const line of lines(text.slice(offset))) {
+  for (const line of lines(text.slice(offset, FRONT_MATTER_LIMIT))) {
     const t = line.content.trim();
     if (t === marker || (marker === '---' && t === '...')) return offset + line.next;
   }

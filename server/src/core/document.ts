@@ -3,7 +3,7 @@
 // what it teaches about names, and its findings; the document tallies the name candidates block by block.
 // A check re-matches only new blocks, or all of them when the learned names changed. Results equal a
 // from-scratch check of the same text (a test compares them on random edits).
-import { scanBlocks } from './blocks.ts';
+import { frontMatterEnd, scanBlocks } from './blocks.ts';
 import type { Catalog } from './catalog.ts';
 import { applyDirectives, directivesIn, type Directive } from './directives.ts';
 import type { WordList } from './english.ts';
@@ -155,6 +155,14 @@ export class NotesDocument {
     let first = Math.max(0, this.blockIndexAt(start) - 1);
     let last = Math.min(this.blocks.length - 1, this.blockIndexAt(Math.max(start, end - 1)) + 1);
     if (start === 0 || this.blocks[first].frontMatter) first = 0;
+    // An edit further down may close front matter opened at the top: re-split from the top to its end.
+    if (!this.blocks[0].frontMatter && /^(?:---|\+\+\+)/.test(text)) {
+      const fm = frontMatterEnd(text);
+      if (fm > 0) {
+        first = 0;
+        last = Math.max(last, Math.min(this.blocks.length - 1, this.blockIndexAt(Math.max(0, fm - 1 - delta)) + 1));
+      }
+    }
     for (;;) {
       const regionStart = this.blocks[first].start;
       const oldEnd = last + 1 < this.blocks.length ? this.blocks[last + 1].start : old.length;

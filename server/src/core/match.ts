@@ -315,7 +315,10 @@ function matchSingular(tokens: Token[], i: number, ctx: MatchContext, out: Findi
   if (!entries.length) return 0;
   const entry = best(entries);
   const singular = entry.canonical.slice(0, -1);
-  const previous = i > 0 ? tokens[i - 1].base.toLowerCase() : '';
+  // "a CloudEvent" is singular; the "A" that ends "Open Policy A" is part of a name, not an article.
+  const before = i > 0 ? tokens[i - 1] : undefined;
+  const inName = before !== undefined && [...out, ...mentionSink].some((f) => f.start <= before.start && before.end <= f.end);
+  const previous = before && !inName ? before.base.toLowerCase() : '';
   if (SINGULAR_DETERMINERS.has(previous)) {
     if (t.base === singular) return 1;
     out.push(finding('casing', t.start, t.end, t.base, [singular], true, entry));
@@ -358,7 +361,7 @@ function matchFuzzyWord(tokens: Token[], i: number, ctx: MatchContext, out: Find
   const t = tokens[i];
   if (t.hasDigit || t.shape === 'upper' || t.shape === 'other') return false;
   const key = nameKey(t.base);
-  if (key.length < 4) return false;
+  if (key.length < 4 || key.length > 40) return false;
   const lower = t.shape === 'lower';
   const english = ctx.words.isWord(t.base);
   if (lower && english) return false;

@@ -112,11 +112,35 @@ export function clearParseCache(): void {
 export function parseProse(source: string): ParsedProse {
   let parsed = cache.get(source);
   if (!parsed) {
-    parsed = parseSimpleBlock(source) ?? parseWithRemark(source);
+    parsed = parseSimpleBlock(source) ?? (source.length > HUGE_BLOCK ? parsePlainText(source) : parseWithRemark(source));
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
     cache.set(source, parsed);
   }
   return parsed;
+}
+
+// remark slows down more than linearly on one enormous paragraph full of inline markup (a pasted log, a
+// 1 MB line): such a block is read as plain lines instead, with code spans, link targets and tags left out.
+const HUGE_BLOCK = 50_000;
+const NOT_PLAIN_PROSE = /`[^`\n]*`|\]\([^)\n]*\)|<[^>\n]*>|(?:https?:\/\/|www\.)[^\s)]*/g;
+
+export function parsePlainText(source: string): ParsedProse {
+  const segments: ProseSegment[] = [];
+  const outline: OutlineNode[] = [];
+  let lineStart = 0;
+  for (const line of source.split('\n')) {
+    let at = 0;
+    for (const m of line.matchAll(NOT_PLAIN_PROSE)) {
+      const index = m.index ?? 0;
+      if (index > at) segments.push({ text: line.slice(at, index), start: lineStart + at });
+      at = index + m[0].length;
+    }
+    if (at < line.length) segments.push({ text: line.slice(at).replace(/\r$/, ''), start: lineStart + at });
+    const heading = /^(#{1,6})[ \t]+(.*?)[ \t#]*\r?$/.exec(line);
+    if (heading && heading[2]) outline.push({ type: 'heading', depth: heading[1].length, text: heading[2], start: lineStart + heading[1].length + 1, end: lineStart + heading[1].length + 1 + heading[2].length });
+    lineStart += line.length + 1;
+  }
+  return { segments, outline, comments: [] };
 }
 
 export function parseWithRemark(source: string): ParsedProse {

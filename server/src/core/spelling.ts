@@ -18,7 +18,8 @@ export function matchEnglish(t: Token, ctx: MatchContext, out: Finding[]): void 
 
 function checkEnglishWord(word: string, start: number, capitalized: boolean, ctx: MatchContext, out: Finding[]): void {
   // Short words give too many one-edit neighbours (perf, wifi, veth): only longer ones are corrected.
-  if (word.length < 5 || /['’]/.test(word)) return;
+  // No word is this long: it is a hash, an ID or keyboard mashing (and suggesting would cost n³).
+  if (word.length < 5 || word.length > 40 || /['’]/.test(word)) return;
   if (capitalized && word.length < 7) return;
   if (ctx.words.isWord(word) || ctx.ignored.has(word.toLowerCase())) return;
   const fixes = ctx.words.suggest(word);
