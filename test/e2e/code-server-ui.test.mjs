@@ -7,6 +7,7 @@
 // Options: --vsix FILE (default talk-notes.vsix), --keep (keep the run dir), --headed-slowmo N (debug),
 //          --update-screenshot (rewrite docs/screenshot-problems.png; it is written anyway when missing).
 // Exit 0 = all passed, 1 = a test failed, 2 = harness error (code-server/chromium did not start, no .vsix).
+import { finish, runCases } from './ui-cases.mjs';
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import fs from 'node:fs';
@@ -305,21 +306,7 @@ try {
   await page.locator('.editor-group-container .monaco-editor .view-lines').first().waitFor({ timeout: T });
   await focusEditor();
   log(`opened ${FILE}`);
-  for (const [k, t] of tests.entries()) {
-    if (o.grep && !new RegExp(o.grep).test(t.name)) continue;
-    const t0 = Date.now();
-    try {
-      await t.fn();
-      passed++;
-      console.log(`  ok    ${t.name} (${Date.now() - t0} ms)`);
-    } catch (e) {
-      failed++;
-      const shot = path.join(runDir.root, `failed-${k + 1}.png`);
-      await page.screenshot({ path: shot }).catch(() => {});
-      console.log(`  FAIL  ${t.name} (${Date.now() - t0} ms)\n        ${String(e.message).split('\n').slice(0, 4).join('\n        ')}\n        screenshot: ${shot}`);
-      await closeWidgets().catch(() => {});
-    }
-  }
+  ({ passed, failed } = await runCases(tests, { grep: o.grep, page, runDir, closeWidgets }));
 } catch (e) {
   harness = e;
   console.error('harness error:', e.message);
@@ -327,8 +314,4 @@ try {
   if (browser) await browser.close().catch(() => {});
   if (server) await server.stop();
 }
-const rc = harness ? 2 : failed ? 1 : passed ? 0 : 1;
-if (rc !== 0 || o.keep) log(`logs kept in ${runDir.root} (code-server.log, browser-console.log, user-data/logs/, failed-*.png)`);
-else fs.rmSync(runDir.root, { recursive: true, force: true });
-console.log(`${LABEL}: ${passed} passed, ${failed} failed${harness ? ' (harness error)' : ''}`);
-process.exit(rc);
+finish({ label: LABEL, harness, passed, failed, runDir, keep: o.keep, log });

@@ -9,6 +9,7 @@
 // it is missing or with --update-screenshot, and only when every test before it passed.
 // Options: --vsix FILE (default talk-notes.vsix), --keep (keep the run dir), --grep RE, --update-screenshot.
 // Exit 0 = all passed, 1 = a test failed, 2 = harness error (code-server/chromium did not start, no .vsix).
+import { finish, runCases } from './ui-cases.mjs';
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import fs from 'node:fs';
@@ -183,7 +184,7 @@ test('a talk\'s sections nest under it; clicking one reveals it', async () => {
     await talk.locator('.monaco-tl-twistie').click().catch(() => undefined);
     await page.waitForTimeout(200);   // polling interval of a condition wait, not a fixed sleep
   }
-  const rows = await waitRows((rs) => rs.some((r) => r.label === 'ETCD'), 'the section "ETCD" under CNCF Project Updates');
+  const rows = await waitRows((rs) => rs.some((r) => r.label === 'ETCD') && rs.some((r) => r.label === 'CNCF Project Updates'), 'the section "ETCD" under CNCF Project Updates');
   const cncf = rows.find((r) => r.label === 'CNCF Project Updates');
   assert(rows.find((r) => r.label === 'ETCD').level === cncf.level + 1, 'ETCD nests under its talk');
   await row('ETCD').click();
@@ -336,21 +337,7 @@ try {
   await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: FILES[0] }).first().waitFor({ timeout: 30000 });
   log('workbench up');
-  for (const [k, t] of tests.entries()) {
-    if (o.grep && !new RegExp(o.grep).test(t.name)) continue;
-    const t0 = Date.now();
-    try {
-      await t.fn();
-      passed++;
-      console.log(`  ok    ${t.name} (${Date.now() - t0} ms)`);
-    } catch (e) {
-      failed++;
-      const shot = path.join(runDir.root, `failed-${k + 1}.png`);
-      await page.screenshot({ path: shot }).catch(() => {});
-      console.log(`  FAIL  ${t.name} (${Date.now() - t0} ms)\n        ${String(e.message).split('\n').slice(0, 4).join('\n        ')}\n        screenshot: ${shot}`);
-      await closeWidgets().catch(() => {});
-    }
-  }
+  ({ passed, failed } = await runCases(tests, { grep: o.grep, page, runDir, closeWidgets }));
 } catch (e) {
   harness = e;
   console.error('harness error:', e.message);
@@ -358,8 +345,4 @@ try {
   if (browser) await browser.close().catch(() => {});
   if (server) await server.stop();
 }
-const rc = harness ? 2 : failed ? 1 : passed ? 0 : 1;
-if (rc !== 0 || o.keep) log(`logs kept in ${runDir.root} (code-server.log, browser-console.log, user-data/logs/, failed-*.png)`);
-else fs.rmSync(runDir.root, { recursive: true, force: true });
-console.log(`${LABEL}: ${passed} passed, ${failed} failed${harness ? ' (harness error)' : ''}`);
-process.exit(rc);
+finish({ label: LABEL, harness, passed, failed, runDir, keep: o.keep, log });

@@ -3,6 +3,7 @@
 // $/cancelRequest, unknown methods and junk positions. Afterwards the server must be alive and answer, and the
 // diagnostics of every open document must equal a fresh check of its final text (by the core, and by the
 // server on the same text opened as a new document). Used by soak.test.ts (bounded) and scripts/soak.mjs.
+import { random } from '../../bench/generate.ts';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -48,17 +49,8 @@ export interface SoakResult {
   stderr: string;
 }
 
-/** A small seeded PRNG (mulberry32): the soak is reproducible from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The soak is reproducible from its seed (the benchmark's seeded PRNG).
+const prng = random;
 
 const SEVERITY = { error: 1, warning: 2, information: 3, hint: 4 } as const;
 

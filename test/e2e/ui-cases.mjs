@@ -1,0 +1,35 @@
+// The loop and the ending shared by the code-server UI runners: run each case in order (a failed case gets
+// a screenshot and its widgets closed, and the next case goes on), then report one closing line and exit.
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Runs the cases whose name matches `grep` (all when unset). Returns the counts. */
+export async function runCases(tests, { grep, page, runDir, closeWidgets }) {
+  let passed = 0;
+  let failed = 0;
+  for (const [k, t] of tests.entries()) {
+    if (grep && !new RegExp(grep).test(t.name)) continue;
+    const t0 = Date.now();
+    try {
+      await t.fn();
+      passed++;
+      console.log(`  ok    ${t.name} (${Date.now() - t0} ms)`);
+    } catch (e) {
+      failed++;
+      const shot = path.join(runDir.root, `failed-${k + 1}.png`);
+      await page.screenshot({ path: shot }).catch(() => {});
+      console.log(`  FAIL  ${t.name} (${Date.now() - t0} ms)\n        ${String(e.message).split('\n').slice(0, 4).join('\n        ')}\n        screenshot: ${shot}`);
+      await closeWidgets().catch(() => {});
+    }
+  }
+  return { passed, failed };
+}
+
+/** Prints `LABEL: N passed, N failed`, keeps the run's logs when something failed, and exits (0, 1, or 2). */
+export function finish({ label, harness, passed, failed, runDir, keep, log }) {
+  const rc = harness ? 2 : failed ? 1 : passed ? 0 : 1;
+  if (rc !== 0 || keep) log(`logs kept in ${runDir.root} (code-server.log, browser-console.log, user-data/logs/, failed-*.png)`);
+  else fs.rmSync(runDir.root, { recursive: true, force: true });
+  console.log(`${label}: ${passed} passed, ${failed} failed${harness ? ' (harness error)' : ''}`);
+  process.exit(rc);
+}
