@@ -43,7 +43,6 @@ export function toDiagnostic(f: Finding, lines: Positions, settings: Settings): 
     source: SOURCE,
     code: f.code,
     message: f.message,
-    data: { fixes: f.fixes, preferred: f.preferred, wrong: f.wrong },
   };
 }
 

@@ -62,12 +62,13 @@ export function splitBlocks(text: string): Block[] {
 /**
  * Splits text[from, to) into blocks; `from` must be a block boundary (or 0). `open` tells whether the region
  * ends inside a fence or an HTML comment, in which case the blocks after it may have changed too.
+ * `atDocumentStart` says whether `from` is the top of the document (where front matter may be).
  */
-export function scanBlocks(text: string, from: number, to: number): { blocks: Block[]; open: boolean } {
+export function scanBlocks(text: string, from: number, to: number, atDocumentStart = from === 0): { blocks: Block[]; open: boolean } {
   const blocks: Block[] = [];
   let blockStart = from;
 
-  const fmEnd = from === 0 ? frontMatterEnd(text) : 0;
+  const fmEnd = atDocumentStart ? frontMatterEnd(text) : 0;
   // Front matter that closes past the region (an edit broke its closing line): the caller must widen.
   if (fmEnd > to) return { blocks: [{ start: 0, text: text.slice(0, to) }], open: true };
   if (fmEnd > 0 && fmEnd <= to) {

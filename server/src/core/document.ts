@@ -3,7 +3,7 @@
 // what it teaches about names, and its findings; the document tallies the name candidates block by block.
 // A check re-matches only new blocks, or all of them when the learned names changed. Results equal a
 // from-scratch check of the same text (a test compares them on random edits).
-import { frontMatterEnd, scanBlocks } from './blocks.ts';
+import { scanBlocks } from './blocks.ts';
 import type { Catalog } from './catalog.ts';
 import { applyDirectives, directivesIn, type Directive } from './directives.ts';
 import type { WordList } from './english.ts';
@@ -20,18 +20,22 @@ export interface Engine {
   words: WordList;
 }
 
-interface BlockState {
-  start: number;
-  text: string;
-  frontMatter?: boolean;
-  prose?: ParsedProse;
-  facts?: BlockLearnFacts;
+/** One block and what is known about it. A class, so that every block has the same shape (fast to shift). */
+class BlockState {
+  prose: ParsedProse | undefined = undefined;
+  facts: BlockLearnFacts | undefined = undefined;
   /** Speakers this block names, given the block before it (a name line right under a heading). */
-  people?: string[];
+  people: string[] | undefined = undefined;
   /** Findings relative to the block, valid for `findingsFor` (learned names + ignored words). */
-  findings?: Finding[];
-  mentions?: Mention[];
-  findingsFor?: string;
+  findings: Finding[] | undefined = undefined;
+  mentions: Mention[] | undefined = undefined;
+  findingsFor: string | undefined = undefined;
+
+  constructor(
+    public start: number,
+    public text: string,
+    public frontMatter: boolean,
+  ) {}
 }
 
 export interface Analysis {
@@ -58,6 +62,8 @@ export interface TextChange {
   end: number;
   text: string;
 }
+
+const FRONT_MATTER_OPEN = /^(?:---|\+\+\+)[ \t]*\r?\n/;
 
 const factsCache = new WeakMap<ParsedProse, BlockLearnFacts>();
 
@@ -86,7 +92,9 @@ class Tally {
 
 export class NotesDocument {
   private blocks: BlockState[] = [];
-  private content = '';
+  /** The text, joined from the blocks when asked for (an edit never copies the whole text). */
+  private content: string | undefined = '';
+  private length = 0;
   private version = 0;
   private readonly words = new Tally(2);
   private readonly people = new Tally();
@@ -108,12 +116,12 @@ export class NotesDocument {
   }
 
   get text(): string {
-    return this.content;
+    return (this.content ??= this.blocks.map((b) => b.text).join(''));
   }
 
   /** Replaces the whole text; only the part that differs from the current text is re-checked. */
   setText(text: string): void {
-    const old = this.content;
+    const old = this.text;
     if (old === text) return;
     let prefix = 0;
     const max = Math.min(old.length, text.length);
@@ -140,37 +148,38 @@ export class NotesDocument {
   }
 
   private replaceRange(start: number, end: number, inserted: string): void {
-    const old = this.content;
-    start = Math.max(0, Math.min(start, old.length));
-    end = Math.max(start, Math.min(end, old.length));
-    const text = old.slice(0, start) + inserted + old.slice(end);
+    const oldLength = this.length;
+    start = Math.max(0, Math.min(start, oldLength));
+    end = Math.max(start, Math.min(end, oldLength));
     const delta = inserted.length - (end - start);
-    this.content = text;
+    this.length += delta;
     this.version++;
+    this.content = undefined;
     if (!this.blocks.length) {
-      this.splice(0, 0, scanBlocks(text, 0, text.length).blocks);
+      this.splice(0, 0, scanBlocks(inserted, 0, inserted.length).blocks);
+      this.content = inserted;
       return;
     }
     // The touched blocks, one more on each side: joining or splitting blocks happens at their edges.
     let first = Math.max(0, this.blockIndexAt(start) - 1);
     let last = Math.min(this.blocks.length - 1, this.blockIndexAt(Math.max(start, end - 1)) + 1);
     if (start === 0 || this.blocks[first].frontMatter) first = 0;
-    // An edit further down may close front matter opened at the top: re-split from the top to its end.
-    if (!this.blocks[0].frontMatter && /^(?:---|\+\+\+)/.test(text)) {
-      const fm = frontMatterEnd(text);
-      if (fm > 0) {
-        first = 0;
-        last = Math.max(last, Math.min(this.blocks.length - 1, this.blockIndexAt(Math.max(0, fm - 1 - delta)) + 1));
-      }
-    }
+    // Front matter opened at the top and not closed yet: an edit below may close it, so split from the top.
+    if (start < 64 * 1024 && !this.blocks[0].frontMatter && FRONT_MATTER_OPEN.test(this.blocks[0].text)) first = 0;
     for (;;) {
       const regionStart = this.blocks[first].start;
-      const oldEnd = last + 1 < this.blocks.length ? this.blocks[last + 1].start : old.length;
-      const { blocks, open } = scanBlocks(text, regionStart, oldEnd + delta);
-      if (open && last + 1 < this.blocks.length) {
-        last++; // a fence or comment left open swallows what follows: widen and split again
+      // Only the region's text is rebuilt: the rest of the document is not copied.
+      let region = '';
+      for (let k = first; k <= last; k++) region += this.blocks[k].text;
+      region = region.slice(0, start - regionStart) + inserted + region.slice(end - regionStart);
+      const { blocks, open } = scanBlocks(region, 0, region.length, regionStart === 0);
+      // Front matter opened at the top but not closed within the region may close further down.
+      const openFrontMatter = regionStart === 0 && !blocks[0]?.frontMatter && FRONT_MATTER_OPEN.test(region) && region.length < 64 * 1024;
+      if ((open || openFrontMatter) && last + 1 < this.blocks.length) {
+        last++; // a fence, comment or front matter left open swallows what follows: widen and split again
         continue;
       }
+      for (const b of blocks) b.start += regionStart;
       for (let k = last + 1; k < this.blocks.length; k++) this.blocks[k].start += delta;
       this.splice(first, last - first + 1, blocks);
       return;
@@ -189,7 +198,7 @@ export class NotesDocument {
         previous.start = b.start;
         return previous;
       }
-      return { ...b };
+      return new BlockState(b.start, b.text, !!b.frontMatter);
     });
     const kept = new Set(added);
     const shapesOutline = (b: BlockState): boolean => !b.frontMatter && this.proseOf(b).outline.some((n) => n.type === 'heading');
@@ -305,7 +314,6 @@ export class NotesDocument {
     const outlineVersion = `${this.outlineVersion}/${this.people.changes}/${this.learnedState?.signature ?? ''}`;
     const doc = this;
     const version = this.version;
-    const text = this.content;
     const all = this.blocks;
     const skip = all.length && all[0].frontMatter ? 1 : 0; // front matter can only be the first block
     const blocks = skip ? all.slice(1) : all;
@@ -323,8 +331,14 @@ export class NotesDocument {
     let outline: Outline | undefined;
     let mentions: Mention[] | undefined;
     const subjects = new Map<string, Mention['kind']>();
+    const text = (): string => {
+      current();
+      return doc.text;
+    };
     return {
-      text,
+      get text() {
+        return text();
+      },
       learned,
       outlineVersion,
       get mentions() {
@@ -349,7 +363,7 @@ export class NotesDocument {
       get findings() {
         if (!findings) {
           current();
-          findings = applyDirectives(blocks.flatMap(absolute), directives, text);
+          findings = directives.length ? applyDirectives(blocks.flatMap(absolute), directives, text()) : blocks.flatMap(absolute);
         }
         return findings;
       },
@@ -366,7 +380,7 @@ export class NotesDocument {
           if (k + d < blocks.length) picked.push(...absolute(blocks[k + d]));
           if (k - d >= 0) picked.push(...absolute(blocks[k - d]));
         }
-        return nearest(applyDirectives(picked, directives, text), offset, limit, total);
+        return nearest(directives.length ? applyDirectives(picked, directives, text()) : picked, offset, limit, total);
       },
       get outline() {
         if (!outline) {
@@ -378,7 +392,7 @@ export class NotesDocument {
             if (!speakers.has(line)) speakers.set(line, speakerIn(line, doc.engine.catalog, learned));
             return speakers.get(line);
           };
-          outline = buildOutline(nodes, text.length, findSpeaker);
+          outline = buildOutline(nodes, doc.length, findSpeaker);
         }
         return outline;
       },

@@ -39,7 +39,7 @@ export const DEFAULT_SETTINGS: Settings = {
   knownNames: [],
   ignoredWords: [],
   dictionaryFile: '.talk-notes-dictionary.txt',
-  maxProblems: 1000,
+  maxProblems: 500,
   highlightNames: true,
 };
 
