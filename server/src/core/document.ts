@@ -8,6 +8,7 @@ import type { Catalog } from './catalog.ts';
 import { applyDirectives, directivesIn, type Directive } from './directives.ts';
 import type { WordList } from './english.ts';
 import { blockLearnFacts, catalogPersonNear, learnedCatalog, learnedNames, learnedSignature, peopleAtLineStart, type BlockLearnFacts } from './learn.ts';
+import { blockKeys, KeyIndex } from './keys.ts';
 import { matchSegment, type MatchContext, type Mention, type SegmentResult } from './match.ts';
 import { parseProse, type OutlineNode, type ParsedProse } from './prose.ts';
 import type { Settings } from './settings.ts';
@@ -106,6 +107,9 @@ export class NotesDocument {
   outlineVersion = 0;
   private learnedState?: { inputs: string; signature: string; catalog: Catalog };
   private findingsFor = '';
+  /** The ignored words and learned name keys the current findings were computed with. */
+  private matchedWith?: { ignored: string; keys: Set<string> };
+  private readonly keyIndex = new KeyIndex<BlockState>();
   private segmentMemo = new Map<string, SegmentResult>();
 
   constructor(
@@ -240,6 +244,7 @@ export class NotesDocument {
     this.titles.add(facts.titleNames, 1);
     block.people = this.speakersOf(block, index);
     this.people.add(block.people, 1);
+    this.keyIndex.add(block, blockKeys(this.proseOf(block)));
     if (block.findingsFor !== this.findingsFor) this.dirty.add(block);
     if (this.proseOf(block).comments.length) this.withComments.add(block);
   }
@@ -250,6 +255,7 @@ export class NotesDocument {
     for (const [word, n] of facts.counts) this.words.addCount(word, -n);
     this.titles.add(facts.titleNames, -1);
     this.people.add(block.people ?? [], -1);
+    this.keyIndex.remove(block, blockKeys(this.proseOf(block)));
     this.dirty.delete(block);
     this.withComments.delete(block);
   }
@@ -277,11 +283,26 @@ export class NotesDocument {
     const signature = this.learnedState.signature;
     const learned = this.learnedState.catalog;
     const ignored = new Set(settings.ignoredWords.map((w) => w.toLowerCase()));
-    const findingsFor = signature + '\u0003' + [...ignored].sort().join('\u0001');
+    const ignoredKey = [...ignored].sort().join('\u0001');
+    const findingsFor = signature + '\u0003' + ignoredKey;
     if (this.findingsFor !== findingsFor) {
+      const keys = new Set(learned.entries.map((e) => e.key));
+      const before = this.matchedWith;
+      if (before && before.ignored === ignoredKey) {
+        // Only blocks with words equal or near to a name that came or went can change.
+        const changed = [...keys].filter((k) => !before.keys.has(k)).concat([...before.keys].filter((k) => !keys.has(k)));
+        const affected = this.keyIndex.affectedBy(changed);
+        for (const b of this.blocks) {
+          if (b.frontMatter) continue;
+          if (affected.has(b) || b.findingsFor !== this.findingsFor) this.dirty.add(b);
+          else b.findingsFor = findingsFor;
+        }
+      } else {
+        this.dirty = new Set(this.blocks.filter((b) => !b.frontMatter));
+      }
+      this.matchedWith = { ignored: ignoredKey, keys };
       this.findingsFor = findingsFor;
       this.segmentMemo = new Map();
-      this.dirty = new Set(this.blocks.filter((b) => !b.frontMatter));
     }
     const ctx: MatchContext = { catalog, learned, words, ignored };
     const memo = this.segmentMemo;

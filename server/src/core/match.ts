@@ -68,7 +68,7 @@ export function matchSegment(text: string, offset: number, ctx: MatchContext): S
 }
 
 /** Tokens i..i+n-1 written as one phrase (single spaces between them). */
-function joinable(tokens: Token[], i: number, n: number): boolean {
+export function joinable(tokens: Token[], i: number, n: number): boolean {
   if (i + n > tokens.length) return false;
   for (let k = i + 1; k < i + n; k++) {
     if (tokens[k].gap !== ' ') return false;
@@ -78,7 +78,7 @@ function joinable(tokens: Token[], i: number, n: number): boolean {
   return true;
 }
 
-function surface(tokens: Token[], i: number, n: number): string {
+export function surface(tokens: Token[], i: number, n: number): string {
   return tokens
     .slice(i, i + n)
     .map((t, k) => (k === 0 ? t.base : t.gap + t.base))

@@ -1,0 +1,95 @@
+// Which blocks a change of the learned names can affect. A block's findings depend on the names learned from
+// the rest of the file only through its words: a learned name can match a word or a run of words exactly, or
+// be near one in letters or sound. So each block lists its word keys, and when the learned names change, only
+// blocks with a key equal or near to an added or removed name are matched again.
+import { nameKey } from './catalog.ts';
+import { allowedEdits, editDistance } from './distance.ts';
+import { joinable, surface } from './match.ts';
+import type { ParsedProse } from './prose.ts';
+import { tokenize } from './tokens.ts';
+
+export interface BlockKeys {
+  /** Keys a learned name could equal: words, runs of up to four words, hyphen parts, domain names. */
+  exact: string[];
+  /** Keys a learned name could be near: single words and runs of two or three capitalized words. */
+  fuzzy: string[];
+}
+
+const cache = new WeakMap<ParsedProse, BlockKeys>();
+
+export function blockKeys(prose: ParsedProse): BlockKeys {
+  let keys = cache.get(prose);
+  if (keys) return keys;
+  const exact = new Set<string>();
+  const fuzzy = new Set<string>();
+  for (const segment of prose.segments) {
+    const tokens = tokenize(segment.text);
+    tokens.forEach((t, i) => {
+      const key = nameKey(t.base);
+      exact.add(key);
+      fuzzy.add(key);
+      const parts = t.base.split(/[-.]/);
+      for (let k = 1; k <= parts.length; k++) exact.add(nameKey(parts.slice(0, k).join('-')));
+      for (let n = 2; n <= 4; n++) {
+        if (!joinable(tokens, i, n)) break;
+        const joined = nameKey(surface(tokens, i, n));
+        exact.add(joined);
+        const words = tokens.slice(i, i + n);
+        if (n <= 3 && words.every((w) => (w.shape === 'capitalized' || w.shape === 'mixed') && !w.hasDigit)) fuzzy.add(joined);
+      }
+    });
+  }
+  keys = { exact: [...exact], fuzzy: [...fuzzy] };
+  cache.set(prose, keys);
+  return keys;
+}
+
+/**
+ * Whether a learned name's key can match a written key by letters or sound: the most edits any rule of the
+ * matcher allows for that length (typos, sound-alikes, people's names), so this is a superset of its matches.
+ */
+export function mayMatch(written: string, learned: string): boolean {
+  const length = Math.max(written.length, learned.length);
+  const bound = Math.min(4, Math.max(2, allowedEdits(length), Math.ceil(0.4 * length)));
+  return Math.abs(written.length - learned.length) <= bound && editDistance(written, learned, bound) <= bound;
+}
+
+/** Keys -> blocks that contain them, kept up to date as blocks come and go. */
+export class KeyIndex<B> {
+  private readonly exact = new Map<string, Set<B>>();
+  private readonly fuzzy = new Map<string, Set<B>>();
+
+  add(block: B, keys: BlockKeys): void {
+    for (const k of keys.exact) addTo(this.exact, k, block);
+    for (const k of keys.fuzzy) addTo(this.fuzzy, k, block);
+  }
+
+  remove(block: B, keys: BlockKeys): void {
+    for (const k of keys.exact) removeFrom(this.exact, k, block);
+    for (const k of keys.fuzzy) removeFrom(this.fuzzy, k, block);
+  }
+
+  /** Blocks that a learned name with one of these keys may affect. */
+  affectedBy(changed: Iterable<string>): Set<B> {
+    const out = new Set<B>();
+    const names = [...changed];
+    for (const name of names) for (const b of this.exact.get(name) ?? []) out.add(b);
+    for (const [key, blocks] of this.fuzzy) {
+      if (names.some((name) => mayMatch(key, name))) for (const b of blocks) out.add(b);
+    }
+    return out;
+  }
+}
+
+function addTo<B>(map: Map<string, Set<B>>, key: string, block: B): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(block);
+}
+
+function removeFrom<B>(map: Map<string, Set<B>>, key: string, block: B): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(block);
+  if (!set.size) map.delete(key);
+}
