@@ -109,7 +109,8 @@ export class NotesDocument {
   private findingsFor = '';
   /** The ignored words and learned name keys the current findings were computed with. */
   private matchedWith?: { ignored: string; keys: Set<string> };
-  private readonly keyIndex = new KeyIndex<BlockState>();
+  /** Built on the first change of learned names (a one-off check, like the CLI's, never needs it). */
+  private keyIndex?: KeyIndex<BlockState>;
   private segmentMemo = new Map<string, SegmentResult>();
 
   constructor(
@@ -244,7 +245,7 @@ export class NotesDocument {
     this.titles.add(facts.titleNames, 1);
     block.people = this.speakersOf(block, index);
     this.people.add(block.people, 1);
-    this.keyIndex.add(block, blockKeys(this.proseOf(block)));
+    this.keyIndex?.add(block, blockKeys(this.proseOf(block)));
     if (block.findingsFor !== this.findingsFor) this.dirty.add(block);
     if (this.proseOf(block).comments.length) this.withComments.add(block);
   }
@@ -255,7 +256,7 @@ export class NotesDocument {
     for (const [word, n] of facts.counts) this.words.addCount(word, -n);
     this.titles.add(facts.titleNames, -1);
     this.people.add(block.people ?? [], -1);
-    this.keyIndex.remove(block, blockKeys(this.proseOf(block)));
+    this.keyIndex?.remove(block, blockKeys(this.proseOf(block)));
     this.dirty.delete(block);
     this.withComments.delete(block);
   }
@@ -291,6 +292,10 @@ export class NotesDocument {
       if (before && before.ignored === ignoredKey) {
         // Only blocks with words equal or near to a name that came or went can change.
         const changed = [...keys].filter((k) => !before.keys.has(k)).concat([...before.keys].filter((k) => !keys.has(k)));
+        if (!this.keyIndex) {
+          this.keyIndex = new KeyIndex<BlockState>();
+          for (const b of this.blocks) if (!b.frontMatter) this.keyIndex.add(b, blockKeys(this.proseOf(b)));
+        }
         const affected = this.keyIndex.affectedBy(changed);
         for (const b of this.blocks) {
           if (b.frontMatter) continue;
