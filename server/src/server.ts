@@ -141,9 +141,13 @@ export function startServer(rawConnection: Connection): Session {
       if (state.loading) state.loading.queued.push({ start, end, text: change.text });
       else state.notes.applyChanges([{ start, end, text: change.text }]);
       state.lastEdit = start;
-      // An edit next to a carriage return can join '\r' and '\n' into one line break, which the text
-      // document library miscounts: rebuild its line table from the text then.
-      const nearCR = change.text.includes('\r') || before.charCodeAt(start - 1) === 13 || before.charCodeAt(end) === 10 || before.charCodeAt(end - 1) === 13;
+      // An edit that joins '\r' and '\n' into one line break, or splits one, is miscounted by the text
+      // document library: rebuild its line table from the text then (rare: only around a lone CR or a CRLF).
+      const prev = before.charCodeAt(start - 1);
+      const next = before.charCodeAt(end);
+      const first = change.text.length ? change.text.charCodeAt(0) : next;
+      const last = change.text.length ? change.text.charCodeAt(change.text.length - 1) : prev;
+      const nearCR = (prev === 13 && (first === 10 || next === 10)) || (last === 13 && next === 10) || change.text.includes('\r');
       state.document = nearCR
         ? TextDocument.create(uri, state.document.languageId, version, before.slice(0, start) + change.text + before.slice(end))
         : TextDocument.update(state.document, [{ range: { start: state.document.positionAt(start), end: state.document.positionAt(end) }, text: change.text }], version);
