@@ -90,7 +90,8 @@ export function toCompletionItem(c: CompletionEntry, lines: Positions): Completi
     label: c.label,
     kind: CompletionItemKind.Value,
     detail: c.detail,
-    documentation: { kind: 'markdown', value: c.documentation },
+    // The card comes with completionItem/resolve: a list of sixty cards per keystroke is slow to send.
+    data: { name: c.label },
     sortText: c.sortText,
     filterText: c.filterText,
     textEdit: { range: rangeOf(lines, c.start, c.end), newText: c.label },

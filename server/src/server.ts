@@ -40,7 +40,7 @@ export function startServer(rawConnection: Connection): Session {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND] },
-        completionProvider: { resolveProvider: false },
+        completionProvider: { resolveProvider: true },
         hoverProvider: true,
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,

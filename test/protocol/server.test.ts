@@ -134,7 +134,7 @@ describe('language server with the sample notes (workspace/configuration answeri
     assert.equal(on(after, next, 'Kubevirt').filter((x) => x.range.start.line === 5).length, 1, 'the other line still has one');
   });
 
-  test('completion after "Kube" offers KubeVirt with maturity and homepage', async () => {
+  test('completion after "Kube" offers KubeVirt with maturity, and its card has the homepage', async () => {
     const u = newUri();
     await client.open(u, '# Notes\n\nSome text.\n');
     await client.change(u, 2, [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: 'Kube' }]);
@@ -142,7 +142,9 @@ describe('language server with the sample notes (workspace/configuration answeri
     const item = items.find((i) => i.label === 'KubeVirt');
     assert.ok(item, `KubeVirt among ${items.map((i) => i.label).slice(0, 10).join(', ')}`);
     assert.match(item.detail ?? '', /CNCF incubating/);
-    const doc = item.documentation as MarkupContent;
+    // The card comes with completionItem/resolve, as editors ask for it when showing an item.
+    const resolved = await client.request<CompletionItem>('completionItem/resolve', item);
+    const doc = resolved.documentation as MarkupContent;
     assert.equal(doc.kind, 'markdown');
     const projects = (JSON.parse(fs.readFileSync(path.join(REPO, 'data', 'cncf-projects.json'), 'utf8')) as { projects: { name: string; homepage_url: string }[] }).projects;
     const homepage = projects.find((p) => p.name === 'KubeVirt')!.homepage_url;

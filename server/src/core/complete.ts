@@ -3,10 +3,18 @@
 import { Catalog, describeKind, nameKey, type NameEntry } from './catalog.ts';
 import { cardMarkdown } from './hover.ts';
 
+/** The card of a completed name, asked for when the editor shows the item's details. */
+export function completionCard(name: string, catalogs: Catalog[]): string | undefined {
+  for (const catalog of catalogs) {
+    const entry = catalog.lookup(name).find((e) => e.canonical === name);
+    if (entry) return cardMarkdown(entry);
+  }
+  return undefined;
+}
+
 export interface CompletionEntry {
   label: string;
   detail: string;
-  documentation: string;
   /** Offsets of the text the completion replaces (the word typed so far). */
   start: number;
   end: number;
@@ -78,7 +86,6 @@ export function completeNames(text: string, offset: number, catalogs: Catalog[])
   return scored.slice(0, MAX_ITEMS).map(({ entry }, k) => ({
     label: entry.canonical,
     detail: [describeKind(entry), entry.category].filter(Boolean).join(' · '),
-    documentation: cardMarkdown(entry),
     start,
     end: offset,
     sortText: String(k).padStart(4, '0'),

@@ -1,7 +1,7 @@
 // Editor features on one document: code actions, commands, completion, hover, outline, folding, highlighting.
 import { CodeActionKind, FoldingRangeKind, type CodeAction, type FoldingRange } from 'vscode-languageserver/node';
 import { SOURCE, toCompletionItem, toDocumentSymbols, toTextEdit } from '../convert.ts';
-import { completeNames } from '../core/complete.ts';
+import { completeNames, completionCard } from '../core/complete.ts';
 import { disableNextLineEdit, fixAllEdits, fixEdit } from '../core/fixes.ts';
 import { hoverAt } from '../core/hover.ts';
 import type { Section } from '../core/talks.ts';
@@ -104,6 +104,12 @@ export function registerEditingFeatures(session: Session): void {
     const before = document.getText({ start: { line: params.position.line, character: 0 }, end: params.position });
     const items = completeNames(before, offset - lineStart, catalogs).map((c) => toCompletionItem({ ...c, start: c.start + lineStart, end: c.end + lineStart }, document));
     return { isIncomplete: true, items };
+  });
+
+  connection.onCompletionResolve((item) => {
+    const name = (item.data as { name?: unknown } | undefined)?.name;
+    const card = typeof name === 'string' ? completionCard(name, [session.getEngine().catalog]) : undefined;
+    return card ? { ...item, documentation: { kind: 'markdown', value: card } } : item;
   });
 
   connection.onHover((params) => {
