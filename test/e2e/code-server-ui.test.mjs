@@ -7,7 +7,7 @@
 // Options: --vsix FILE (default talk-notes.vsix), --keep (keep the run dir), --headed-slowmo N (debug),
 //          --update-screenshot (rewrite docs/screenshot-problems.png; it is written anyway when missing).
 // Exit 0 = all passed, 1 = a test failed, 2 = harness error (code-server/chromium did not start, no .vsix).
-import { finish, runCases } from './ui-cases.mjs';
+import { createSuite, Fail, finish, requireVsix, runCases } from './ui-cases.mjs';
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import fs from 'node:fs';
@@ -32,18 +32,10 @@ const TALKS = ['CNCF Project Updates', 'Rook.io', 'Derek, creator of Maps and Op
 const T = 20000;   // default wait for one condition
 
 const { codeServer } = ensureOrExit({ codeServer: true, chromium: true, nvim: false, build: false });   // runs the .vsix, not dist/
-const vsix = path.resolve(o.vsix);
-if (!fs.existsSync(vsix)) {
-  console.error(`no .vsix at ${vsix}: run 'npm run package' first`);
-  console.log(`${LABEL}: 0 passed, 0 failed (harness error)`);
-  process.exit(2);
-}
+const vsix = requireVsix(o.vsix, LABEL);
 
 // ---- small test framework ------------------------------------------------------------------------
-const tests = [];
-const test = (name, fn) => tests.push({ name, fn });
-class Fail extends Error {}
-const assert = (cond, msg) => { if (!cond) throw new Fail(msg); };
+const { tests, test, assert } = createSuite();
 
 // ---- editor helpers (all waits are condition-based) ----------------------------------------------
 let page;

@@ -3,6 +3,28 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+/** The .vsix the runner installs: exits with a harness error (2) when it is missing. */
+export function requireVsix(file, label) {
+  const vsix = path.resolve(file);
+  if (!fs.existsSync(vsix)) {
+    console.error(`no .vsix at ${vsix}: run 'npm run package' first`);
+    console.log(`${label}: 0 passed, 0 failed (harness error)`);
+    process.exit(2);
+  }
+  return vsix;
+}
+
+/** A tiny test framework: register cases with test(name, fn); assert throws a Fail. */
+export class Fail extends Error {}
+export function createSuite() {
+  const tests = [];
+  const test = (name, fn) => tests.push({ name, fn });
+  const assert = (cond, msg) => {
+    if (!cond) throw new Fail(msg);
+  };
+  return { tests, test, assert };
+}
+
 /** Runs the cases whose name matches `grep` (all when unset). Returns the counts. */
 export async function runCases(tests, { grep, page, runDir, closeWidgets }) {
   let passed = 0;
