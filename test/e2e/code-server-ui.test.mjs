@@ -7,13 +7,13 @@
 // Options: --vsix FILE (default talk-notes.vsix), --keep (keep the run dir), --headed-slowmo N (debug),
 //          --update-screenshot (rewrite docs/screenshot-problems.png; it is written anyway when missing).
 // Exit 0 = all passed, 1 = a test failed, 2 = harness error (code-server/chromium did not start, no .vsix).
-import { createSuite, Fail, finish, requireVsix, runCases } from './ui-cases.mjs';
+import { createSuite, Fail, finish, openWorkbench, requireVsix, runCases } from './ui-cases.mjs';
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import fs from 'node:fs';
 import {
-  log, findCodeServer, makeRunDir, makeWorkspace, isolatedEnv, installExtensions, startCodeServer, launchChromium,
-  workbenchUrl, freePort, REPO,
+  log, findCodeServer, makeRunDir, makeWorkspace, isolatedEnv,
+  freePort, REPO,
 } from '../../scripts/e2e/cs-harness.mjs';
 import { ensureOrExit } from '../../scripts/e2e/setup.mjs';
 
@@ -280,17 +280,10 @@ const port = await freePort();
 log('run dir', runDir.root);
 let server; let browser; let passed = 0; let failed = 0; let harness = null;
 try {
-  installExtensions(cs, runDir, env, [vsix]);
-  const installed = fs.readdirSync(runDir.exts).filter((n) => n.startsWith('talk-notes.talk-notes-'));
-  if (!installed.length) throw new Error(`--install-extension did not install talk-notes into ${runDir.exts}`);
-  server = await startCodeServer({ cs, host, port, d: runDir, env });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const consoleLog = path.join(runDir.root, 'browser-console.log');
-  page.on('console', (m) => fs.appendFileSync(consoleLog, `[${m.type()}] ${m.text()}\n`));
-  page.on('pageerror', (e) => fs.appendFileSync(consoleLog, `[pageerror] ${e.message}\n`));
-  await page.goto(workbenchUrl(server.url, ws));
-  await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+  page = await openWorkbench({
+    cs, runDir, env, vsix, ws, host, port,
+    started: (h) => { server = h.server ?? server; browser = h.browser ?? browser; },
+  });
   const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: FILE }).first();
   await row.waitFor({ timeout: 30000 });
   await row.click();

@@ -9,12 +9,12 @@
 // it is missing or with --update-screenshot, and only when every test before it passed.
 // Options: --vsix FILE (default talk-notes.vsix), --keep (keep the run dir), --grep RE, --update-screenshot.
 // Exit 0 = all passed, 1 = a test failed, 2 = harness error (code-server/chromium did not start, no .vsix).
-import { createSuite, Fail, finish, requireVsix, runCases } from './ui-cases.mjs';
+import { createSuite, Fail, finish, openWorkbench, requireVsix, runCases } from './ui-cases.mjs';
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import fs from 'node:fs';
 import {
-  log, findCodeServer, makeRunDir, isolatedEnv, installExtensions, startCodeServer, launchChromium,
+  log, findCodeServer, makeRunDir, isolatedEnv,
   workbenchUrl, freePort, REPO,
 } from '../../scripts/e2e/cs-harness.mjs';
 import { ensureOrExit } from '../../scripts/e2e/setup.mjs';
@@ -316,17 +316,10 @@ const port = await freePort();
 log('run dir', runDir.root);
 let server; let browser; let passed = 0; let failed = 0; let harness = null;
 try {
-  installExtensions(cs, runDir, env, [vsix]);
-  const installed = fs.readdirSync(runDir.exts).filter((n) => n.startsWith('talk-notes.talk-notes-'));
-  if (!installed.length) throw new Error(`--install-extension did not install talk-notes into ${runDir.exts}`);
-  server = await startCodeServer({ cs, host, port, d: runDir, env });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const consoleLog = path.join(runDir.root, 'browser-console.log');
-  page.on('console', (m) => fs.appendFileSync(consoleLog, `[${m.type()}] ${m.text()}\n`));
-  page.on('pageerror', (e) => fs.appendFileSync(consoleLog, `[pageerror] ${e.message}\n`));
-  await page.goto(workbenchUrl(server.url, ws));
-  await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+  page = await openWorkbench({
+    cs, runDir, env, vsix, ws, host, port,
+    started: (h) => { server = h.server ?? server; browser = h.browser ?? browser; },
+  });
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: FILES[0] }).first().waitFor({ timeout: 30000 });
   log('workbench up');
   ({ passed, failed } = await runCases(tests, { grep: o.grep, page, runDir, closeWidgets }));

@@ -2,6 +2,29 @@
 // a screenshot and its widgets closed, and the next case goes on), then report one closing line and exit.
 import fs from 'node:fs';
 import path from 'node:path';
+import { installExtensions, launchChromium, startCodeServer, workbenchUrl } from '../../scripts/e2e/cs-harness.mjs';
+
+/**
+ * Installs the .vsix into the run's profile, starts code-server and Chromium, and opens the workbench on
+ * `ws`. Each handle is passed to `started` as soon as it exists, so the caller can stop it even if a later
+ * step fails. Returns the page, with the browser console logged to the run dir.
+ */
+export async function openWorkbench({ cs, runDir, env, vsix, ws, host, port, started }) {
+  installExtensions(cs, runDir, env, [vsix]);
+  const installed = fs.readdirSync(runDir.exts).filter((n) => n.startsWith('talk-notes.talk-notes-'));
+  if (!installed.length) throw new Error(`--install-extension did not install talk-notes into ${runDir.exts}`);
+  const server = await startCodeServer({ cs, host, port, d: runDir, env });
+  started({ server });
+  const browser = await launchChromium();
+  started({ browser });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const consoleLog = path.join(runDir.root, 'browser-console.log');
+  page.on('console', (m) => fs.appendFileSync(consoleLog, `[${m.type()}] ${m.text()}\n`));
+  page.on('pageerror', (e) => fs.appendFileSync(consoleLog, `[pageerror] ${e.message}\n`));
+  await page.goto(workbenchUrl(server.url, ws));
+  await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+  return page;
+}
 
 /** The .vsix the runner installs: exits with a harness error (2) when it is missing. */
 export function requireVsix(file, label) {
