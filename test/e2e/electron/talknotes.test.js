@@ -64,9 +64,15 @@ describe('Talk Notes in the extension host', function () {
   it('applies the preferred quick fix: "Kubevirt" becomes "KubeVirt"', async () => {
     const d = await waitFor(kubevirt);
     assert.ok(d, 'diagnostic on "Kubevirt"');
-    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
-    const preferred = (actions || []).filter((a) => a.isPreferred);
-    assert.strictEqual(preferred.length, 1, `one preferred quick fix; got ${JSON.stringify((actions || []).map((a) => [a.title, a.isPreferred]))}`);
+    // Right after activation the server may still be re-checking with the settings it just pulled: ask
+    // until it answers with actions (a condition, not a sleep).
+    let actions = [];
+    await waitFor(async () => {
+      actions = (await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value)) || [];
+      return actions.length > 0;
+    }, 10000, 200);
+    const preferred = actions.filter((a) => a.isPreferred);
+    assert.strictEqual(preferred.length, 1, `one preferred quick fix; got ${JSON.stringify(actions.map((a) => [a.title, a.isPreferred]))}`);
     const [fix] = preferred;
     assert.match(fix.title, /KubeVirt/);
     assert.ok(fix.edit, 'the quick fix carries a workspace edit');
