@@ -1,6 +1,7 @@
 // Bundles the three entry points. The client keeps `vscode` external (the editor provides it);
 // the server and CLI are self-contained so the extension ships without node_modules.
 import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -28,3 +29,7 @@ for (const entry of entries) {
     await esbuild.build(options);
   }
 }
+
+// The Hunspell dictionary, expanded once here rather than at every start (see scripts/compile-dictionary.mjs).
+const root = new URL('.', import.meta.url).pathname;
+execFileSync(process.execPath, [`${root}scripts/compile-dictionary.mjs`, `${root}dist/en_US.dictionary.json`], { stdio: 'inherit' });

@@ -1,9 +1,11 @@
 // Loads the bundled catalog and dictionary from the extension's data/ folder (no network, ever).
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Engine } from './core/document.ts';
 import { Catalog, type CatalogData } from './core/catalog.ts';
 import { EnglishWords } from './core/english.ts';
+import { CompiledSpeller, type CompiledDictionary } from './core/speller.ts';
 
 /** The data/ folder next to dist/ (bundled) or at the repository root (sources run directly). */
 export function findDataDir(start: string = __dirname): string {
@@ -55,10 +57,31 @@ export function loadVocabulary(dataDir: string): string[] {
   return [...wordLines(path.join(dataDir, 'vocabulary.txt')), ...terms];
 }
 
+/** Fingerprint of an .aff/.dic pair; scripts/compile-dictionary.mjs stamps its output with the same. */
+function dictionarySource(aff: Uint8Array, dic: Uint8Array): string {
+  return createHash('sha256').update(aff).update('\0').update(dic).digest('hex').slice(0, 32);
+}
+
+/**
+ * The dictionary compiled at build time (dist/en_US.dictionary.json next to data/), when it was compiled
+ * from these very .aff/.dic files; undefined otherwise (missing, stale or unreadable), and nspell reads them.
+ */
+export function loadCompiledSpeller(dataDir: string, aff: Uint8Array, dic: Uint8Array): CompiledSpeller | undefined {
+  const file = path.join(path.dirname(dataDir), 'dist', 'en_US.dictionary.json');
+  try {
+    const data = readJson<CompiledDictionary>(file);
+    return data.source === dictionarySource(aff, dic) ? new CompiledSpeller(data) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function loadEngine(dataDir: string = findDataDir()): Engine {
   const catalog = Catalog.fromData(loadCatalogData(dataDir));
   const aff = fs.readFileSync(path.join(dataDir, 'dictionary', 'en_US.aff'));
   const dic = fs.readFileSync(path.join(dataDir, 'dictionary', 'en_US.dic'));
-  const words = EnglishWords.fromHunspell(aff, dic, loadVocabulary(dataDir));
+  const vocabulary = loadVocabulary(dataDir);
+  const compiled = loadCompiledSpeller(dataDir, aff, dic);
+  const words = compiled ? new EnglishWords(compiled, vocabulary) : EnglishWords.fromHunspell(aff, dic, vocabulary);
   return { catalog, words };
 }

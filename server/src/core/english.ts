@@ -1,6 +1,7 @@
 // English words: a Hunspell dictionary (bundled en_US) plus the cloud-native vocabulary. Used to know which
 // words are ordinary English (so everyday "helm" is left alone) and to suggest fixes for English typos.
 import nspell from 'nspell';
+import type { Speller } from './speller.ts';
 
 export interface WordList {
   /** Whether the word is correct English or vocabulary, in any casing a sentence may give it. */
@@ -15,18 +16,11 @@ export interface WordList {
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
-interface Speller {
-  correct(word: string): boolean;
-}
-
 export class EnglishWords implements WordList {
-  private readonly lower: Set<string>;
   private readonly vocabulary: Map<string, string>;
   private readonly memo = new Map<string, boolean>();
 
-  constructor(private readonly speller: Speller, stems: Iterable<string>, vocabulary: Iterable<string>) {
-    this.lower = new Set();
-    for (const s of stems) this.lower.add(s.toLowerCase());
+  constructor(private readonly speller: Speller, vocabulary: Iterable<string>) {
     this.vocabulary = new Map();
     for (const v of vocabulary) {
       const t = v.trim();
@@ -34,9 +28,12 @@ export class EnglishWords implements WordList {
     }
   }
 
+  /** From the .aff/.dic files themselves (nspell expands them: slower to start than a compiled dictionary). */
   static fromHunspell(aff: Uint8Array | string, dic: Uint8Array | string, vocabulary: Iterable<string>): EnglishWords {
-    const speller = nspell(toBuffer(aff), toBuffer(dic));
-    return new EnglishWords(speller, Object.keys(speller.data), vocabulary);
+    const spell = nspell(toBuffer(aff), toBuffer(dic));
+    const lower = new Set<string>();
+    for (const form of Object.keys(spell.data)) lower.add(form.toLowerCase());
+    return new EnglishWords({ correct: (w) => spell.correct(w), hasLowercaseForm: (w) => lower.has(w) }, vocabulary);
   }
 
   isVocabulary(word: string): boolean {
@@ -54,7 +51,7 @@ export class EnglishWords implements WordList {
     if (americanSpellings(word).some((w) => this.check(w))) return true;
     if (word === lower) return false; // "prometheus" is not a word even though "Prometheus" is
     // A capitalized ordinary word (sentence start), or a brand written with other inner capitals (Mastercard).
-    return this.check(lower) || this.lower.has(lower);
+    return this.check(lower) || this.speller.hasLowercaseForm(lower);
   }
 
   private check(word: string): boolean {

@@ -1,0 +1,77 @@
+// The compiled dictionary must answer exactly as nspell reading the .aff/.dic does, for every word form,
+// in every casing, and for near misses; and a compiled file from other .aff/.dic files must not be used.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, test } from 'node:test';
+import nspell from 'nspell';
+import { CompiledSpeller, type CompiledDictionary } from '../../server/src/core/speller.ts';
+import { loadCompiledSpeller } from '../../server/src/data.ts';
+import { random } from '../../bench/generate.ts';
+// @ts-expect-error: a plain .mjs build script, without type declarations
+import { compileDictionary } from '../../scripts/compile-dictionary.mjs';
+
+const DATA = path.resolve(__dirname, '..', '..', 'data');
+const aff = fs.readFileSync(path.join(DATA, 'dictionary', 'en_US.aff'));
+const dic = fs.readFileSync(path.join(DATA, 'dictionary', 'en_US.dic'));
+
+describe('compiled dictionary', () => {
+  const reference = nspell(aff, dic);
+  const compiledData = compileDictionary(aff, dic) as CompiledDictionary;
+  const compiled = new CompiledSpeller(compiledData);
+
+  test('agrees with nspell on every word form in three casings and on near misses', () => {
+    const forms = Object.keys(reference.data);
+    assert.ok(forms.length > 100_000, `only ${forms.length} forms`);
+    const rnd = random(7);
+    const letters = "abcdefghijklmnopqrstuvwxyz'’";
+    let checked = 0;
+    let disagreements: string[] = [];
+    const compare = (word: string): void => {
+      checked++;
+      if (reference.correct(word) !== compiled.correct(word)) disagreements.push(word);
+    };
+    for (const [k, form] of forms.entries()) {
+      compare(form);
+      if (k % 3 === 0) {
+        compare(form.toUpperCase());
+        compare(form.charAt(0).toUpperCase() + form.slice(1));
+        compare(form.toLowerCase());
+        // A typo: one letter changed, added or dropped.
+        const at = Math.floor(rnd() * (form.length + 1));
+        const c = letters[Math.floor(rnd() * letters.length)];
+        compare(form.slice(0, at) + c + form.slice(at + (rnd() < 0.5 ? 1 : 0)));
+        compare(form.slice(0, at) + form.slice(at + 1));
+      }
+    }
+    // Numbers and ordinals (compound rules), curly apostrophes (input conversion), spaces.
+    for (const w of ['1st', '22nd', '113th', '11th', '2th', '12st', 'x21st', '1', '42', 'doesn’t', 'isn’t', ' hello ', '', ' ', 'KubeCon']) compare(w);
+    disagreements = disagreements.slice(0, 20);
+    assert.deepEqual(disagreements, [], `checked ${checked}`);
+  });
+
+  test('knows the lowercase form of every entry', () => {
+    const lower = new Set(Object.keys(reference.data).map((w) => w.toLowerCase()));
+    for (const w of lower) assert.ok(compiled.hasLowercaseForm(w), w);
+    for (const w of ['qzxv', 'kubernetes', 'mastercardd']) assert.equal(compiled.hasLowercaseForm(w), lower.has(w), w);
+  });
+
+  test('a compiled file from other dictionary files is not used', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'talk-notes-speller-'));
+    try {
+      fs.mkdirSync(path.join(root, 'data'));
+      fs.mkdirSync(path.join(root, 'dist'));
+      const file = path.join(root, 'dist', 'en_US.dictionary.json');
+      fs.writeFileSync(file, JSON.stringify(compiledData));
+      assert.ok(loadCompiledSpeller(path.join(root, 'data'), aff, dic), 'the matching file is used');
+      assert.equal(loadCompiledSpeller(path.join(root, 'data'), aff, Buffer.concat([dic, Buffer.from('zzyzx\n')])), undefined);
+      fs.writeFileSync(file, '{"format": 1, "words": 3');
+      assert.equal(loadCompiledSpeller(path.join(root, 'data'), aff, dic), undefined, 'a broken file is ignored');
+      fs.rmSync(file);
+      assert.equal(loadCompiledSpeller(path.join(root, 'data'), aff, dic), undefined, 'a missing file is ignored');
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
