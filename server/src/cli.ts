@@ -243,11 +243,30 @@ export function main(argv: string[], write: (s: string) => void = (s) => process
   return problems ? 1 : 0;
 }
 
+/** Standard output written in 64 KB pieces: a line per write costs a system call each on big reports. */
+function bufferedStdout(): { write: (s: string) => void; flush: () => void } {
+  let pending = '';
+  const flush = (): void => {
+    if (pending) process.stdout.write(pending);
+    pending = '';
+  };
+  return {
+    write: (s) => {
+      pending += s;
+      if (pending.length >= 64 * 1024) flush();
+    },
+    flush,
+  };
+}
+
 if (require.main === module) {
+  const out = bufferedStdout();
   try {
-    process.exitCode = main(process.argv.slice(2));
+    process.exitCode = main(process.argv.slice(2), out.write);
   } catch (error) {
     process.stderr.write(`talk-notes: ${(error as Error).message}\n`);
     process.exitCode = 2;
+  } finally {
+    out.flush();
   }
 }
