@@ -58,7 +58,7 @@ const none = (what, re) => () => { const bad = ext.filter((n) => re.test(n)); if
 console.log('');
 check('is under 1 MB', () => { if (bytes >= MAX_BYTES) throw new Error(`${bytes} bytes >= ${MAX_BYTES}`); return `${(bytes / 1024).toFixed(1)} KB`; });
 check('ships the bundles and the manifest', () => {
-  const want = ['package.json', 'dist/extension.js', 'dist/server.js', 'dist/cli.js'];
+  const want = ['package.json', 'dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/en_US.dictionary.json'];
   const lost = want.filter((w) => !ext.includes(w));
   if (lost.length) throw new Error(`missing ${lost.join(', ')}`);
 });
@@ -69,7 +69,7 @@ check('has no sources (.ts, client/, server/, scripts/, build config)', none('so
 check('has no source maps (they embed the sources)', none('source maps', /\.map$/));
 check('has no tests (test/, *.test.*, fixtures)', none('tests', /^(test|tests|\.ci)\/|\.test\.[cm]?[jt]s$|(^|\/)fixtures\//));
 check('has nothing outside the shipped set (dist, data, syntaxes, docs/screenshot-*.png, README, LICENSE, CHANGELOG, icon, package.json)', none('unexpected files',
-  /^(?!(dist\/(extension|server|cli)\.js|data\/.+|syntaxes\/.+|docs\/screenshot-[^/]+\.png|readme\.md|license(\.txt|\.md)?|changelog\.md|icon\.png|images\/icon\.png|package\.json)$)/i));
+  /^(?!(dist\/(extension|server|cli)\.js|dist\/en_US\.dictionary\.json|data\/.+|syntaxes\/.+|docs\/screenshot-[^/]+\.png|readme\.md|license(\.txt|\.md)?|changelog\.md|icon\.png|images\/icon\.png|package\.json)$)/i));
 if (process.env.TALK_NOTES_E2E_FORCE_FAIL) check('deliberate failure (negative control)', () => { throw new Error('TALK_NOTES_E2E_FORCE_FAIL is set'); });
 
 const failed = checks.filter((c) => !c.ok).length;
