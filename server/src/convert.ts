@@ -18,7 +18,7 @@ import type { Finding, SeverityName } from './core/types.ts';
 
 export const SOURCE = 'talk-notes';
 
-/** Offsets -> LSP positions (a TextDocument or the core's LineIndex). */
+/** Offsets -> LSP positions (an EditorDocument or the core's LineIndex). */
 export interface Positions {
   positionAt(offset: number): Position;
 }

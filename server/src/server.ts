@@ -12,9 +12,10 @@ import {
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { prepareCompletion } from './core/complete.ts';
 import { NotesDocument } from './core/document.ts';
 import { validateSettings } from './core/settings.ts';
+import { EditorDocument } from './editor-document.ts';
 import { ADD_TO_DICTIONARY, FIX_ALL_COMMAND, FIX_ALL_KIND, registerEditingFeatures, TOKEN_TYPES } from './features/editing.ts';
 import { registerWorkspaceFeatures } from './features/workspace.ts';
 import { Session, type DocState } from './session.ts';
@@ -63,10 +64,10 @@ export function startServer(rawConnection: Connection): Session {
     }
     // Index the workspace after the first requests had their turn.
     setTimeout(() => void session.reindex().catch((error) => connection.console.error(`[talk-notes] indexing failed: ${String(error)}`)), 50);
-    // Load the catalog and dictionary before the first document needs them.
+    // Load the catalog and dictionary, and the completion keys, before the first document needs them.
     setImmediate(() => {
       try {
-        session.getEngine();
+        prepareCompletion(session.getEngine().catalog);
       } catch (error) {
         connection.console.error(`[talk-notes] ${String(error)}`);
       }
@@ -108,9 +109,10 @@ export function startServer(rawConnection: Connection): Session {
 
   connection.onDidOpenTextDocument(async (params) => {
     const { uri, languageId, version, text } = params.textDocument;
+    const notes = new NotesDocument(session.getEngine(), '');
     const state: DocState = {
-      document: TextDocument.create(uri, languageId, version, text),
-      notes: new NotesDocument(session.getEngine(), ''),
+      document: new EditorDocument(uri, languageId, version, notes, text),
+      notes,
       settings: session.pushedSettings,
       lastEdit: 0,
     };
@@ -128,29 +130,19 @@ export function startServer(rawConnection: Connection): Session {
     const { uri, version } = params.textDocument;
     for (const change of params.contentChanges) {
       if (!('range' in change)) {
-        if (state.loading) state.loading.queued.push({ start: 0, end: state.document.getText().length, text: change.text });
-        else state.notes.setText(change.text);
-        state.document = TextDocument.create(uri, state.document.languageId, version, change.text);
+        if (state.loading) state.loading.queued.push({ start: 0, end: state.document.length, text: change.text });
+        state.document.replaceAll(change.text, version);
+        if (!state.loading) state.notes.setText(change.text);
         continue;
       }
-      // A range may come reversed; both copies of the text must take the same edit.
+      // A range may come reversed. The editor document takes the edit first (it reads the text around it).
       let start = state.document.offsetAt(change.range.start);
       let end = state.document.offsetAt(change.range.end);
       if (start > end) [start, end] = [end, start];
-      const before = state.document.getText();
+      state.document.update(start, end, change.text, version);
       if (state.loading) state.loading.queued.push({ start, end, text: change.text });
       else state.notes.applyChanges([{ start, end, text: change.text }]);
       state.lastEdit = start;
-      // An edit that joins '\r' and '\n' into one line break, or splits one, is miscounted by the text
-      // document library: rebuild its line table from the text then (rare: only around a lone CR or a CRLF).
-      const prev = before.charCodeAt(start - 1);
-      const next = before.charCodeAt(end);
-      const first = change.text.length ? change.text.charCodeAt(0) : next;
-      const last = change.text.length ? change.text.charCodeAt(change.text.length - 1) : prev;
-      const nearCR = (prev === 13 && (first === 10 || next === 10)) || (last === 13 && next === 10) || change.text.includes('\r');
-      state.document = nearCR
-        ? TextDocument.create(uri, state.document.languageId, version, before.slice(0, start) + change.text + before.slice(end))
-        : TextDocument.update(state.document, [{ range: { start: state.document.positionAt(start), end: state.document.positionAt(end) }, text: change.text }], version);
     }
     session.schedule(uri);
   });

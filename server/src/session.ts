@@ -2,18 +2,18 @@
 // dictionary and index, and how to publish. Handlers (server.ts, features/*.ts) share one Session.
 import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { toDiagnostic } from './convert.ts';
 import { NotesDocument, type Analysis, type Engine } from './core/document.ts';
 import { DEFAULT_SETTINGS, validateSettings, type Settings } from './core/settings.ts';
 import { loadEngine } from './data.ts';
 import { WorkspaceDictionary } from './dictionary.ts';
+import type { EditorDocument } from './editor-document.ts';
 import { TALKS_CHANGED } from './protocol.ts';
 import { summarize, WorkspaceIndex, type FileSummary } from './workspace.ts';
 
 export interface DocState {
   /** The editor's view of the text (versions, positions). */
-  document: TextDocument;
+  document: EditorDocument;
   /** The same text kept ready for checking. */
   notes: NotesDocument;
   analysis?: Analysis;
@@ -43,9 +43,10 @@ export function looksBinary(text: string): boolean {
  * The connection, with every handler registered through it (connection.onX(...)) wrapped so that an error
  * is logged with its context before the library answers the request with an error. The session goes on.
  */
-function guarded(connection: Connection, report: (name: string, error: unknown) => void): Connection {
+function guarded(connection: Connection, report: (name: string, error: unknown) => void, onMessage: () => void): Connection {
   const wrap = (name: string, handler: (...args: unknown[]) => unknown) =>
     function (this: unknown, ...args: unknown[]): unknown {
+      onMessage();
       try {
         const result = handler.apply(this, args);
         if (result instanceof Promise) return result.catch((error: unknown) => {
@@ -73,6 +74,17 @@ function guarded(connection: Connection, report: (name: string, error: unknown) 
   });
 }
 
+/**
+ * How long a check may spend re-matching blocks far from the edit (after learned names changed) before it
+ * answers; the rest is matched in idle slices of IDLE_SLICE_MS and published when done.
+ */
+const CHECK_BUDGET_MS = 6;
+/** …and at most this many blocks around the edit (a screenful and more). */
+const NEAR_BLOCKS = 48;
+const IDLE_SLICE_MS = 3;
+/** Background work starts only after this long without a message from the client: it never competes with typing. */
+const QUIET_MS = 40;
+
 /** Documents longer than this are read into the checker in slices of this size. */
 const LOAD_SLICE = 512 * 1024;
 /** Documents longer than this are announced as large. */
@@ -93,13 +105,18 @@ export class Session {
   private readonly pending = new Set<string>();
   private readonly reported = new Set<string>();
   private flushScheduled = false;
+  private idleScheduled = false;
+  /** When the client last sent a request or notification: background work waits for a pause. */
+  private lastActivityAt = 0;
   private talksChangedTimer?: NodeJS.Timeout;
 
   readonly connection: Connection;
 
   constructor(connection: Connection) {
-    this.connection = guarded(connection, (name, error) =>
-      connection.console.error(`[talk-notes] ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    this.connection = guarded(
+      connection,
+      (name, error) => connection.console.error(`[talk-notes] ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+      () => (this.lastActivityAt = performance.now()),
     );
     this.index = new WorkspaceIndex(() => this.getEngine(), () => this.pushedSettings, (m) => this.log(m));
   }
@@ -164,11 +181,13 @@ export class Session {
   }
 
   /** The analysis of the document's current text (reusing the last one when nothing changed). */
-  analysisOf(state: DocState): Analysis {
+  analysisOf(state: DocState, idle = false): Analysis {
     // Until a big file is fully read (or for binary content), answer as for an empty document.
     if (state.loading || state.binary) return (this.empty ??= new NotesDocument(this.getEngine(), '').check(DEFAULT_SETTINGS));
     if (!state.analysis || state.analyzedVersion !== state.document.version) {
-      state.analysis = state.notes.check(state.settings, this.dictionaryNames(state.document.uri, state.settings));
+      // After an edit, the blocks around it; in idle time, as many as fit in a slice.
+      const options = idle ? { near: state.lastEdit, deadline: performance.now() + IDLE_SLICE_MS } : { near: state.lastEdit, deadline: performance.now() + CHECK_BUDGET_MS, maxBlocks: NEAR_BLOCKS };
+      state.analysis = state.notes.check(state.settings, this.dictionaryNames(state.document.uri, state.settings), options);
       state.analyzedVersion = state.document.version;
     }
     return state.analysis;
@@ -225,6 +244,40 @@ export class Session {
     } catch (error) {
       connection.console.error(`[talk-notes] checking ${document.uri} failed: ${(error as Error).stack ?? String(error)}`);
     }
+    this.scheduleIdleWork();
+  }
+
+  /**
+   * Work that waits until no edit is queued, a slice at a time: finishing a check that left far blocks for
+   * later (then publishing it), and building each document's key index ahead of a change of learned names.
+   */
+  private scheduleIdleWork(): void {
+    if (this.idleScheduled) return;
+    this.idleScheduled = true;
+    const quietFor = performance.now() - this.lastActivityAt;
+    const run = (): void => {
+      this.idleScheduled = false;
+      if (this.pending.size) return; // the edits' publish schedules this again
+      if (performance.now() - this.lastActivityAt < QUIET_MS) return this.scheduleIdleWork();
+      try {
+        for (const state of this.states.values()) {
+          if (state.loading || state.binary || !state.analysis?.pending || state.analyzedVersion !== state.document.version) continue;
+          state.analyzedVersion = undefined;
+          if (this.analysisOf(state, true).pending) this.scheduleIdleWork();
+          else this.publish(state);
+          return;
+        }
+        const deadline = performance.now() + IDLE_SLICE_MS;
+        for (const state of this.states.values()) {
+          if (state.loading || state.binary) continue;
+          if (state.notes.prepare(deadline)) return this.scheduleIdleWork();
+        }
+      } catch (error) {
+        this.connection.console.error(`[talk-notes] background work failed: ${(error as Error).stack ?? String(error)}`);
+      }
+    };
+    if (quietFor >= QUIET_MS) setImmediate(run);
+    else setTimeout(run, QUIET_MS - quietFor);
   }
 
   /** Checks run after the messages already queued have been read, so a burst of edits costs one check. */
@@ -267,6 +320,7 @@ export class Session {
     }
     if (text.length <= LOAD_SLICE) {
       state.notes.applyChanges([{ start: 0, end: 0, text }]);
+      state.document.useNotesText();
       return;
     }
     state.loading = { queued: [] };
@@ -287,6 +341,7 @@ export class Session {
     }
     state.notes.applyChanges(state.loading.queued);
     state.loading = undefined;
+    state.document.useNotesText();
   }
 
   async reindex(): Promise<void> {

@@ -56,6 +56,12 @@ function keysOf(entry: NameEntry): { keys: string[]; words: string[] } {
   return k;
 }
 
+/** Computes the completion keys of every entry ahead of the first completion (a server's idle start-up). */
+export function prepareCompletion(catalog: Catalog): void {
+  for (const entry of catalog.entries) keysOf(entry);
+  completeNames('k', 1, [catalog]);
+}
+
 function rank(q: string, entry: NameEntry): number {
   if (!q) return 0.1 + entry.weight * 0.01;
   const { keys, words } = keysOf(entry);

@@ -55,7 +55,25 @@ export interface Analysis {
   readonly mentions: Mention[];
   /** Equal for two analyses of one document when their outlines are equal (it may also differ when they are). */
   outlineVersion: string;
+  /**
+   * Blocks far from `near` still await matching after a change of learned names that did not fit the
+   * check's deadline: their findings are the previous ones until a later check completes them.
+   */
+  pending: boolean;
 }
+
+/** How a check in an editor stays quick: blocks nearest `near` first, and the rest after `deadline`. */
+export interface CheckOptions {
+  /** Offset of the user's edit. */
+  near?: number;
+  /** performance.now() time after which blocks far from `near` are left for a later check. */
+  deadline?: number;
+  /** With a deadline: at most this many blocks are matched (the ones around the edit, on screen). */
+  maxBlocks?: number;
+}
+
+/** Fewer dirty blocks than this are always matched at once: the deadline is for re-matching a whole file. */
+const ALWAYS_MATCHED = 64;
 
 export interface TextChange {
   /** Offsets in the text before the change. */
@@ -109,8 +127,13 @@ export class NotesDocument {
   private findingsFor = '';
   /** The ignored words and learned name keys the current findings were computed with. */
   private matchedWith?: { ignored: string; keys: Set<string> };
-  /** Built on the first change of learned names (a one-off check, like the CLI's, never needs it). */
+  /**
+   * Which blocks a change of learned names affects. Built on the first such change, or ahead of it in slices
+   * by `prepare` (an editor's idle time); a one-off check, like the CLI's, never needs it.
+   */
   private keyIndex?: KeyIndex<BlockState>;
+  /** Blocks not in `keyIndex` yet, while it is being built in slices. */
+  private unindexed?: Set<BlockState>;
   private segmentMemo = new Map<string, SegmentResult>();
 
   constructor(
@@ -122,6 +145,32 @@ export class NotesDocument {
 
   get text(): string {
     return (this.content ??= this.blocks.map((b) => b.text).join(''));
+  }
+
+  get size(): number {
+    return this.length;
+  }
+
+  /** The UTF-16 code unit at the offset (NaN outside the text), without joining the text. */
+  charCodeAt(offset: number): number {
+    if (this.content !== undefined) return this.content.charCodeAt(offset);
+    if (offset < 0 || offset >= this.length) return NaN;
+    const b = this.blocks[this.blockIndexAt(offset)];
+    return b.text.charCodeAt(offset - b.start);
+  }
+
+  /** The text between two offsets, without joining the whole text. */
+  slice(start: number, end: number): string {
+    if (this.content !== undefined) return this.content.slice(start, end);
+    start = Math.max(0, start);
+    end = Math.min(this.length, end);
+    if (start >= end) return '';
+    let out = '';
+    for (let k = this.blockIndexAt(start); k < this.blocks.length && this.blocks[k].start < end; k++) {
+      const b = this.blocks[k];
+      out += b.text.slice(Math.max(0, start - b.start), end - b.start);
+    }
+    return out;
   }
 
   /** Replaces the whole text; only the part that differs from the current text is re-checked. */
@@ -256,7 +305,7 @@ export class NotesDocument {
     for (const [word, n] of facts.counts) this.words.addCount(word, -n);
     this.titles.add(facts.titleNames, -1);
     this.people.add(block.people ?? [], -1);
-    this.keyIndex?.remove(block, blockKeys(this.proseOf(block)));
+    if (!this.unindexed?.delete(block)) this.keyIndex?.remove(block, blockKeys(this.proseOf(block)));
     this.dirty.delete(block);
     this.withComments.delete(block);
   }
@@ -269,8 +318,29 @@ export class NotesDocument {
     this.people.add(block.people, 1);
   }
 
+  /**
+   * Builds the key index for up to the deadline (performance.now() time): idle work that keeps a later
+   * change of learned names cheap. Returns whether more remains.
+   */
+  prepare(deadline: number): boolean {
+    if (!this.keyIndex) {
+      this.keyIndex = new KeyIndex<BlockState>();
+      this.unindexed = new Set(this.blocks.filter((b) => !b.frontMatter));
+    }
+    const pending = this.unindexed;
+    if (!pending) return false;
+    let n = 0;
+    for (const b of pending) {
+      if (n++ && performance.now() > deadline) return true;
+      this.keyIndex.add(b, blockKeys(this.proseOf(b)));
+      pending.delete(b);
+    }
+    this.unindexed = undefined;
+    return false;
+  }
+
   /** Checks the current text: only new blocks (or all, when the learned names changed) are matched. */
-  check(settings: Settings, extraNames: string[] = []): Analysis {
+  check(settings: Settings, extraNames: string[] = [], options: CheckOptions = {}): Analysis {
     const { catalog, words } = this.engine;
     const extra = [...settings.knownNames, ...extraNames];
     const inputs = `${this.people.changes}/${this.titles.changes}/${this.words.changes}/${extra.join('\u0001')}`;
@@ -292,14 +362,12 @@ export class NotesDocument {
       if (before && before.ignored === ignoredKey) {
         // Only blocks with words equal or near to a name that came or went can change.
         const changed = [...keys].filter((k) => !before.keys.has(k)).concat([...before.keys].filter((k) => !keys.has(k)));
-        if (!this.keyIndex) {
-          this.keyIndex = new KeyIndex<BlockState>();
-          for (const b of this.blocks) if (!b.frontMatter) this.keyIndex.add(b, blockKeys(this.proseOf(b)));
-        }
-        const affected = this.keyIndex.affectedBy(changed);
+        // An editor (a deadline) does not wait for the index: it re-matches every block, nearest first.
+        if (options.deadline === undefined) this.prepare(Infinity);
+        const affected = this.keyIndex && !this.unindexed ? this.keyIndex.affectedBy(changed) : undefined;
         for (const b of this.blocks) {
           if (b.frontMatter) continue;
-          if (affected.has(b) || b.findingsFor !== this.findingsFor) this.dirty.add(b);
+          if (!affected || affected.has(b) || b.findingsFor !== this.findingsFor) this.dirty.add(b);
           else b.findingsFor = findingsFor;
         }
       } else {
@@ -311,7 +379,13 @@ export class NotesDocument {
     }
     const ctx: MatchContext = { catalog, learned, words, ignored };
     const memo = this.segmentMemo;
-    for (const b of this.dirty) {
+    const timed = options.deadline !== undefined && this.dirty.size > ALWAYS_MATCHED;
+    const order = timed ? this.nearFirst(this.dirty, options.near ?? 0) : [...this.dirty];
+    let matched = 0;
+    for (const b of order) {
+      if (timed && matched && (performance.now() > options.deadline! || matched >= (options.maxBlocks ?? Infinity))) break;
+      matched++;
+      this.dirty.delete(b);
       const findings: Finding[] = [];
       const mentions: Mention[] = [];
       for (const s of this.proseOf(b).segments) {
@@ -329,10 +403,28 @@ export class NotesDocument {
       b.mentions = mentions;
       b.findingsFor = findingsFor;
     }
-    this.dirty.clear();
     const directives: Directive[] = [];
     for (const b of this.withComments) for (const c of this.proseOf(b).comments) directives.push(...directivesIn(c.text, c.start + b.start));
     return this.analysis(settings, learned, directives);
+  }
+
+  /** The given blocks, in order of distance from the block at the offset. */
+  private *nearFirst(wanted: Set<BlockState>, offset: number): Iterable<BlockState> {
+    const blocks = this.blocks;
+    const k = this.blockIndexAt(offset);
+    let left = wanted.size;
+    for (let d = 0; left > 0 && (k - d >= 0 || k + d < blocks.length); d++) {
+      const below = blocks[k + d];
+      if (below && wanted.has(below)) {
+        left--;
+        yield below;
+      }
+      const above = d ? blocks[k - d] : undefined;
+      if (above && wanted.has(above)) {
+        left--;
+        yield above;
+      }
+    }
   }
 
   /** A view of the checked text; valid until the next edit (the server checks again after every edit). */
@@ -367,6 +459,7 @@ export class NotesDocument {
       },
       learned,
       outlineVersion,
+      pending: this.dirty.size > 0,
       get mentions() {
         if (!mentions) {
           current();
