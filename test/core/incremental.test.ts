@@ -97,7 +97,7 @@ describe('fast block parser', () => {
       const fast = parseSimpleBlock(b.text);
       if (fast) assert.equal(norm(fast), norm(parseWithRemark(b.text)));
     }
-    for (const markup of ['an `unclosed code span', '*emphasis*', '[link](x)', '<b>html</b>', '| a | b |\n| --- | --- |', 'see <https://x.io>', 'http://localhost:8080 is local', '1. ordered', '    indented code', 'Title\n===']) {
+    for (const markup of ['an `unclosed code span', '***strong emphasis***', '[link](x)', '<b>html</b>', '| a | b |\n| --- | --- |', 'see <https://x.io>', 'http://localhost:8080 is local', '1. ordered', '    indented code', 'Title\n===']) {
       assert.equal(parseSimpleBlock(markup + '\n'), undefined, markup);
     }
   });
