@@ -13,7 +13,6 @@ export interface Block {
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const BLANK = /^[ \t]*$/;
 
 interface Line {
   start: number;
@@ -55,6 +54,21 @@ export function frontMatterEnd(text: string): number {
   return 0;
 }
 
+/** The next occurrence of a string at or after an offset; each search runs once per occurrence, not per line. */
+class NextIndex {
+  private readonly found = new Map<string, number>();
+  constructor(private readonly text: string) {}
+  of(needle: string, from: number): number {
+    let at = this.found.get(needle);
+    if (at === undefined || at < from) {
+      at = this.text.indexOf(needle, from);
+      if (at < 0) at = Infinity;
+      this.found.set(needle, at);
+    }
+    return at;
+  }
+}
+
 export function splitBlocks(text: string): Block[] {
   return scanBlocks(text, 0, text.length).blocks;
 }
@@ -80,28 +94,45 @@ export function scanBlocks(text: string, from: number, to: number, atDocumentSta
   let fence: string | null = null;
   let inComment = false;
   let sawBlank = false;
-  const origin = blockStart;
-  for (const l of lines(text.slice(origin, to))) {
-    const start = l.start + origin;
-    const content = l.content;
+  // Lines are read in place (no copy per line); only fence and comment lines are looked at closely.
+  const next = new NextIndex(text);
+  for (let start = blockStart; start < to; ) {
+    const end = Math.min(to, next.of('\n', start), next.of('\r', start));
+    let after = end;
+    if (text.charCodeAt(after) === 13 && after < to) after++;
+    if (text.charCodeAt(after) === 10 && after < to) after++;
+    let first = start;
+    while (first < end && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
+    const lead = text.charCodeAt(first);
+    const maybeFence = first < end && (lead === 96 || lead === 126) && first - start <= 3;
     if (fence) {
-      const close = FENCE.exec(content);
-      if (close && close[1][0] === fence[0] && close[1].length >= fence.length && content.trim() === close[1]) fence = null;
+      if (maybeFence) {
+        const content = text.slice(start, end);
+        const close = FENCE.exec(content);
+        if (close && close[1][0] === fence[0] && close[1].length >= fence.length && content.trim() === close[1]) fence = null;
+      }
     } else if (inComment) {
-      if (content.includes('-->')) inComment = false;
-    } else if (BLANK.test(content)) {
+      if (next.of('-->', start) + 3 <= end) inComment = false;
+    } else if (first === end) {
       sawBlank = true;
     } else {
-      const unindented = !/^[ \t]/.test(content);
+      const unindented = first === start;
       if (sawBlank && unindented && start > blockStart) {
         blocks.push({ start: blockStart, text: text.slice(blockStart, start) });
         blockStart = start;
       }
       sawBlank = false;
-      const open = FENCE.exec(content);
+      const open = maybeFence ? FENCE.exec(text.slice(start, end)) : null;
       if (open) fence = open[1];
-      else if (content.includes('<!--') && !content.slice(content.lastIndexOf('<!--')).includes('-->')) inComment = true;
+      else {
+        const comment = next.of('<!--', start);
+        if (comment + 4 <= end) {
+          const content = text.slice(start, end);
+          if (!content.slice(content.lastIndexOf('<!--')).includes('-->')) inComment = true;
+        }
+      }
     }
+    start = after > end ? after : end + 1;
   }
   if (blockStart < to || blocks.length === 0) {
     blocks.push({ start: blockStart, text: text.slice(blockStart, to) });

@@ -25,7 +25,7 @@ const SENTENCE_OPENERS = /^[\s>*+\-#\d.)(\["'“‘_|:•–—]*$/u;
 
 export function shapeOf(word: string): Token['shape'] {
   // Fast path for plain ASCII letters, the common case.
-  if (/^[A-Za-z]+$/.test(word)) {
+  if (PLAIN.test(word)) {
     const c0 = word.charCodeAt(0);
     let upper = 0;
     for (let i = 1; i < word.length; i++) if (word.charCodeAt(i) < 97) upper++;
@@ -41,6 +41,19 @@ export function shapeOf(word: string): Token['shape'] {
   const rest = letters.slice(1);
   if (first === first.toUpperCase() && rest === rest.toLowerCase()) return 'capitalized';
   return 'mixed';
+}
+
+const PLAIN = /^[A-Za-z]+$/;
+
+/** The word without a possessive: 's, ’s or a trailing apostrophe. */
+function withoutPossessive(raw: string): string {
+  const last = raw.charCodeAt(raw.length - 1);
+  if (last === 39 || last === 0x2019) return raw.slice(0, -1);
+  if (last === 115 /* s */ && raw.length > 1) {
+    const before = raw.charCodeAt(raw.length - 2);
+    if (before === 39 || before === 0x2019) return raw.slice(0, -2);
+  }
+  return raw;
 }
 
 export function tokenize(text: string): Token[] {
@@ -59,13 +72,14 @@ export function tokenize(text: string): Token[] {
     const raw = m[0];
     const end = start + raw.length;
     if (skip.length && skip.some(([s, e]) => start < e && end > s)) continue;
-    let base = raw;
-    const possessive = /(?:['’]s|['’])$/u.exec(raw);
-    if (possessive) base = raw.slice(0, raw.length - possessive[0].length);
+    const base = withoutPossessive(raw);
     if (!base) continue;
     const gap = text.slice(prevEnd, start);
-    const before = tokens.length === 0 ? text.slice(0, start) : gap;
-    const sentenceStart = tokens.length === 0 ? SENTENCE_OPENERS.test(before) : /[.!?:;]\s*[\s"'“‘(*_]*$/u.test(gap) || /\s[-–—]\s+$/u.test(gap);
+    let sentenceStart: boolean;
+    if (tokens.length === 0) sentenceStart = SENTENCE_OPENERS.test(text.slice(0, start));
+    // One space, the usual gap, neither ends a sentence nor holds a dash.
+    else sentenceStart = gap !== ' ' && (/[.!?:;]\s*[\s"'“‘(*_]*$/u.test(gap) || /\s[-–—]\s+$/u.test(gap));
+    const plain = PLAIN.test(base);
     tokens.push({
       text: raw,
       base,
@@ -74,8 +88,8 @@ export function tokenize(text: string): Token[] {
       gap: tokens.length === 0 ? '' : gap,
       sentenceStart,
       shape: shapeOf(base),
-      hasDigit: /\p{N}/u.test(base),
-      dotted: /\p{L}\.\p{L}/u.test(base),
+      hasDigit: !plain && /\p{N}/u.test(base),
+      dotted: !plain && /\p{L}\.\p{L}/u.test(base),
     });
     prevEnd = end;
   }
