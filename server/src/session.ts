@@ -244,6 +244,8 @@ export class Session {
     } catch (error) {
       connection.console.error(`[talk-notes] checking ${document.uri} failed: ${(error as Error).stack ?? String(error)}`);
     }
+    // Quiet is counted from this answer too: a long check (opening a big file) is not a pause in typing.
+    this.lastActivityAt = performance.now();
     this.scheduleIdleWork();
   }
 

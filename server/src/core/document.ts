@@ -74,6 +74,8 @@ export interface CheckOptions {
 
 /** Fewer dirty blocks than this are always matched at once: the deadline is for re-matching a whole file. */
 const ALWAYS_MATCHED = 64;
+/** The blocks nearest the edit that are matched whatever the deadline: what the user is looking at. */
+const ON_SCREEN = 8;
 
 export interface TextChange {
   /** Offsets in the text before the change. */
@@ -135,6 +137,8 @@ export class NotesDocument {
   /** Blocks not in `keyIndex` yet, while it is being built in slices. */
   private unindexed?: Set<BlockState>;
   private segmentMemo = new Map<string, SegmentResult>();
+  /** A check has matched every block once. */
+  private completed = false;
 
   constructor(
     private readonly engine: Engine,
@@ -379,11 +383,12 @@ export class NotesDocument {
     }
     const ctx: MatchContext = { catalog, learned, words, ignored };
     const memo = this.segmentMemo;
-    const timed = options.deadline !== undefined && this.dirty.size > ALWAYS_MATCHED;
+    // The first check of a document is complete: a deadline only spreads out later re-checks of many blocks.
+    const timed = options.deadline !== undefined && this.dirty.size > ALWAYS_MATCHED && this.completed;
     const order = timed ? this.nearFirst(this.dirty, options.near ?? 0) : [...this.dirty];
     let matched = 0;
     for (const b of order) {
-      if (timed && matched && (performance.now() > options.deadline! || matched >= (options.maxBlocks ?? Infinity))) break;
+      if (timed && matched >= ON_SCREEN && (performance.now() > options.deadline! || matched >= (options.maxBlocks ?? Infinity))) break;
       matched++;
       this.dirty.delete(b);
       const findings: Finding[] = [];
@@ -403,6 +408,7 @@ export class NotesDocument {
       b.mentions = mentions;
       b.findingsFor = findingsFor;
     }
+    if (!this.dirty.size && this.blocks.length) this.completed = true;
     const directives: Directive[] = [];
     for (const b of this.withComments) for (const c of this.proseOf(b).comments) directives.push(...directivesIn(c.text, c.start + b.start));
     return this.analysis(settings, learned, directives);
