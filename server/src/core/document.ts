@@ -21,15 +21,25 @@ export interface Engine {
   words: WordList;
 }
 
+interface SegmentMatch {
+  /** Offset of the segment in its block. */
+  at: number;
+  result: SegmentResult;
+}
+
 /** One block and what is known about it. A class, so that every block has the same shape (fast to shift). */
 class BlockState {
   prose: ParsedProse | undefined = undefined;
   facts: BlockLearnFacts | undefined = undefined;
   /** Speakers this block names, given the block before it (a name line right under a heading). */
   people: string[] | undefined = undefined;
-  /** Findings relative to the block, valid for `findingsFor` (learned names + ignored words). */
-  findings: Finding[] | undefined = undefined;
-  mentions: Mention[] | undefined = undefined;
+  /**
+   * What matching found in the block's segments (only segments with something), valid for `findingsFor`
+   * (learned names + ignored words). Results are shared between equal lines; offsets are the segment's.
+   */
+  matches: SegmentMatch[] | undefined = undefined;
+  /** How many findings `matches` hold. */
+  findingCount = 0;
   findingsFor: string | undefined = undefined;
 
   constructor(
@@ -391,8 +401,8 @@ export class NotesDocument {
       if (timed && matched >= ON_SCREEN && (performance.now() > options.deadline! || matched >= (options.maxBlocks ?? Infinity))) break;
       matched++;
       this.dirty.delete(b);
-      const findings: Finding[] = [];
-      const mentions: Mention[] = [];
+      const matches: SegmentMatch[] = [];
+      let count = 0;
       for (const s of this.proseOf(b).segments) {
         // Lines repeat within notes ("- Q&A", "TODO"): match each distinct line once per check state.
         let found = memo.get(s.text);
@@ -401,11 +411,11 @@ export class NotesDocument {
           if (memo.size > 50_000) memo.clear();
           memo.set(s.text, found);
         }
-        for (const f of found.findings) findings.push({ ...f, start: f.start + s.start, end: f.end + s.start });
-        for (const m of found.mentions) mentions.push({ ...m, start: m.start + s.start, end: m.end + s.start });
+        if (found.findings.length || found.mentions.length) matches.push({ at: s.start, result: found });
+        count += found.findings.length;
       }
-      b.findings = findings;
-      b.mentions = mentions;
+      b.matches = matches;
+      b.findingCount = count;
       b.findingsFor = findingsFor;
     }
     if (!this.dirty.size && this.blocks.length) this.completed = true;
@@ -446,8 +456,11 @@ export class NotesDocument {
     };
     const absolute = (b: BlockState): Finding[] => {
       const out: Finding[] = [];
-      for (const f of b.findings ?? []) {
-        if (settings.severity[f.code] !== 'off') out.push({ ...f, start: f.start + b.start, end: f.end + b.start, fixes: [...f.fixes] });
+      for (const { at, result } of b.matches ?? []) {
+        const shift = at + b.start;
+        for (const f of result.findings) {
+          if (settings.severity[f.code] !== 'off') out.push({ ...f, start: f.start + shift, end: f.end + shift, fixes: [...f.fixes] });
+        }
       }
       return out;
     };
@@ -471,9 +484,11 @@ export class NotesDocument {
           current();
           mentions = [];
           for (const b of blocks) {
-            for (const m of b.mentions ?? []) {
-              mentions.push({ ...m, start: m.start + b.start, end: m.end + b.start });
-              subjects.set(m.name, m.kind);
+            for (const { at, result } of b.matches ?? []) {
+              for (const m of result.mentions) {
+                mentions.push({ ...m, start: m.start + at + b.start, end: m.end + at + b.start });
+                subjects.set(m.name, m.kind);
+              }
             }
           }
           for (const f of this.findings) {
@@ -496,7 +511,7 @@ export class NotesDocument {
         if (findings) return nearest(findings, offset, limit, findings.length);
         current();
         let total = 0;
-        for (const b of blocks) total += b.findings?.length ?? 0;
+        for (const b of blocks) total += b.findingCount;
         if (total <= limit) return { findings: this.findings, total: this.findings.length };
         // Walk outwards from the block at the offset until enough findings are collected.
         let k = Math.max(0, Math.min(blocks.length - 1, doc.blockIndexIn(blocks, offset)));
