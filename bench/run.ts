@@ -10,19 +10,14 @@ import { clearParseCache } from '../server/src/core/prose.ts';
 import { DEFAULT_SETTINGS } from '../server/src/core/settings.ts';
 import { loadEngine } from '../server/src/data.ts';
 import { LspClient } from '../test/protocol/lsp-client.ts';
-import { generateBytes, generateNotes, random } from './generate.ts';
+import { generateBytes, generateNotes } from './generate.ts';
+import { median, ms } from './stats.ts';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'bench', 'out');
 const QUICK = process.argv.includes('--quick');
 const EDITS = QUICK ? 20 : 60;
 
-const ms = (n: number): string => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
-const pct = (values: number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-};
-const median = (values: number[]): number => pct(values, 50);
 
 function write(name: string, text: string): string {
   fs.mkdirSync(OUT, { recursive: true });
@@ -51,55 +46,17 @@ function section(title: string): void {
   console.log(`\n## ${title}`);
 }
 
-async function lspLatency(file: string, lines: number): Promise<void> {
-  const text = fs.readFileSync(file, 'utf8');
-  const t0 = performance.now();
-  const { client } = await LspClient.start({ configuration: false });
-  const initMs = performance.now() - t0;
-  const uri = pathToFileURL(file).href;
-  const tOpen = performance.now();
-  const since = client.publishes.length;
-  client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
-  await client.waitForDiagnostics(uri, since, () => true, 60_000);
-  const openMs = performance.now() - tOpen;
-
-  const rnd = random(lines);
-  const words = ['Kuberentes ', 'Prometheus ', 'Cillium ', 'note: ', 'Envoy ', 'TODO ', 'Kelsie Hightower ', 'etcd '];
-  // The inserted words hold no line break, so the line count stays that of the opened text. (The client
-  // keeps no copy of the text: its own string building would add its garbage collection to the timings.)
-  let lineCount = 1;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineCount++;
-  const latencies: number[] = [];
-  for (let k = 0; k < EDITS; k++) {
-    const line = Math.floor(rnd() * lineCount);
-    const word = words[Math.floor(rnd() * words.length)];
-    const t = performance.now();
-    await client.change(uri, k + 2, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: word }]);
-    latencies.push(performance.now() - t);
-  }
-  const completion: number[] = [];
-  for (let k = 0; k < 20; k++) {
-    const line = Math.floor(rnd() * lines);
-    const t = performance.now();
-    await client.request('textDocument/completion', { textDocument: { uri }, position: { line, character: 3 } });
-    completion.push(performance.now() - t);
-  }
-  const symbols: number[] = [];
-  for (let k = 0; k < 5; k++) {
-    const t = performance.now();
-    await client.request('textDocument/documentSymbol', { textDocument: { uri } });
-    symbols.push(performance.now() - t);
-  }
-  const status = fs.readFileSync(`/proc/${client.child.pid}/status`, 'utf8');
-  const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
-  const hwm = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
-  await client.stop();
-  console.log(
-    `${String(lines).padStart(6)} lines  initialize ${ms(initMs)}  open→publish ${ms(openMs)}  ` +
-      `keystroke→publish p50 ${ms(median(latencies))} p95 ${ms(pct(latencies, 95))} max ${ms(Math.max(...latencies))}  ` +
-      `completion p50 ${ms(median(completion))} p95 ${ms(pct(completion, 95))}  symbols p50 ${ms(median(symbols))}  RSS ${rss.toFixed(0)} MB (peak ${hwm.toFixed(0)} MB)`,
-  );
-  results.set(lines, { p95: pct(latencies, 95), completionP95: pct(completion, 95), initMs });
+/** Keystroke, completion and symbol latency over stdio, measured from a fresh process (see lsp-latency.ts). */
+function lspLatency(file: string, lines: number): void {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'lsp-latency.ts'), file, String(lines), String(EDITS)], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  if (r.status !== 0) throw new Error(`lsp-latency.ts failed for ${file}: ${r.stderr}`);
+  const out = r.stdout.trimEnd().split('\n');
+  console.log(out.slice(0, -1).join('\n'));
+  results.set(lines, JSON.parse(out[out.length - 1]));
 }
 
 const results = new Map<number, { p95: number; completionP95: number; initMs: number }>();
@@ -133,7 +90,7 @@ async function main(): Promise<void> {
   }
 
   section('Language server over stdio (keystroke = didChange → publishDiagnostics)');
-  for (const [n, file] of files) await lspLatency(file, n);
+  for (const [n, file] of files) lspLatency(file, n);
   const p95 = (n: number): number => results.get(n)!.p95;
   console.log(`ratio p95(100k) / p95(2k) = ${(p95(100000) / p95(2000)).toFixed(2)} (target ≤ 2); p95 at 20k = ${ms(p95(20000))} (target ≤ 15 ms)`);
 
