@@ -6,7 +6,7 @@ import { Catalog, nameKey } from './catalog.ts';
 import type { WordList } from './english.ts';
 import { editDistance, allowedEdits } from './distance.ts';
 import type { OutlineNode, ProseSegment } from './prose.ts';
-import { tokenize } from './tokens.ts';
+import { countNameLikeWords } from './tokens.ts';
 
 const NAME_WORD = "\\p{Lu}[\\p{Ll}\\p{M}'’]+(?:\\p{Lu}[\\p{Ll}\\p{M}]+)?(?:-\\p{Lu}[\\p{Ll}\\p{M}'’]+)?";
 const PARTICLE = '(?:van|von|de|der|den|da|di|du|la|le|del|dos|bin|al)';
@@ -95,12 +95,7 @@ export function blockLearnFacts(outline: OutlineNode[], segments: ProseSegment[]
     if (m) titleNames.push(m[1]);
   });
   const counts = new Map<string, number>();
-  for (const segment of segments) {
-    for (const t of tokenize(segment.text)) {
-      if (t.hasDigit || t.dotted || (t.shape !== 'capitalized' && t.shape !== 'mixed') || t.base.length < 4) continue;
-      counts.set(t.base, (counts.get(t.base) ?? 0) + 1);
-    }
-  }
+  for (const segment of segments) countNameLikeWords(segment.text, counts);
   const first = outline[0];
   const last = outline[outline.length - 1];
   return {

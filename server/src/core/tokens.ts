@@ -56,7 +56,8 @@ function withoutPossessive(raw: string): string {
   return raw;
 }
 
-export function tokenize(text: string): Token[] {
+/** Spans of addresses and paths in the text (to leave alone). */
+function notProse(text: string): [number, number][] {
   const skip: [number, number][] = [];
   // Addresses and paths need one of these characters; most lines have none.
   if (/[/@#$]|www\./.test(text)) {
@@ -65,6 +66,36 @@ export function tokenize(text: string): Token[] {
       skip.push([s, s + m[0].length]);
     }
   }
+  return skip;
+}
+
+/**
+ * Counts the words that could be names: the bases of the tokens `tokenize` would give that are capitalized
+ * or mixed-case, four letters or more, without digits or dots. The same words, without building tokens
+ * (learning runs over every line of a file).
+ */
+export function countNameLikeWords(text: string, counts: Map<string, number>): void {
+  if (!HAS_UPPER.test(text)) return;
+  const skip = notProse(text);
+  for (const m of text.matchAll(WORD)) {
+    const raw = m[0];
+    if (!HAS_UPPER.test(raw)) continue;
+    const start = m.index ?? 0;
+    const end = start + raw.length;
+    if (skip.length && skip.some(([s, e]) => start < e && end > s)) continue;
+    const base = withoutPossessive(raw);
+    if (base.length < 4) continue;
+    const shape = shapeOf(base);
+    if (shape !== 'capitalized' && shape !== 'mixed') continue;
+    if (!PLAIN.test(base) && (/\p{N}/u.test(base) || /\p{L}\.\p{L}/u.test(base))) continue;
+    counts.set(base, (counts.get(base) ?? 0) + 1);
+  }
+}
+
+const HAS_UPPER = /\p{Lu}|\p{Lt}/u;
+
+export function tokenize(text: string): Token[] {
+  const skip = notProse(text);
   const tokens: Token[] = [];
   let prevEnd = 0;
   for (const m of text.matchAll(WORD)) {

@@ -1,0 +1,40 @@
+// countNameLikeWords must count exactly the tokens the learner used to filter out of tokenize().
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, test } from 'node:test';
+import { countNameLikeWords, tokenize } from '../../server/src/core/tokens.ts';
+import { random } from '../../bench/generate.ts';
+
+function byTokens(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const t of tokenize(text)) {
+    if (t.hasDigit || t.dotted || (t.shape !== 'capitalized' && t.shape !== 'mixed') || t.base.length < 4) continue;
+    counts.set(t.base, (counts.get(t.base) ?? 0) + 1);
+  }
+  return counts;
+}
+
+const PIECES = ['Kubevirt', 'kubevirt', "Liz's", 'Rice’s', "dogs'", 'NATS', 'OpenTelemetry', 'Dapr.io', 'k8s', 'K8s', 'Envoy2',
+  'https://Cilium.io/Docs', 'www.Example.com', '@Lachlan', '#Flux', 'src/Main.ts', 'ÉCOLE', 'Émile', 'ǅemal', 'İstanbul', 'Zürich',
+  'rock’n’roll', 'Co-Founder', 'e.g.', 'U.S.', 'the', ' ', ' ', ', ', '. ', ' — ', '(', ')', '\t', 'Ab', 'Abcd', 'iPhone', 'macOS'];
+
+describe('name-like word counts', () => {
+  test('equal the filtered tokens on random lines and on the sample', () => {
+    const rnd = random(31);
+    for (let n = 0; n < 5000; n++) {
+      let line = '';
+      const len = 1 + Math.floor(rnd() * 12);
+      for (let k = 0; k < len; k++) line += PIECES[Math.floor(rnd() * PIECES.length)] + (rnd() < 0.6 ? ' ' : '');
+      const counts = new Map<string, number>();
+      countNameLikeWords(line, counts);
+      assert.deepEqual([...counts].sort(), [...byTokens(line)].sort(), JSON.stringify(line));
+    }
+    const sample = fs.readFileSync(path.resolve(__dirname, '..', '..', 'data', 'demo', 'kubecon-notes.md'), 'utf8');
+    for (const line of sample.split('\n')) {
+      const counts = new Map<string, number>();
+      countNameLikeWords(line, counts);
+      assert.deepEqual([...counts].sort(), [...byTokens(line)].sort(), line);
+    }
+  });
+});
