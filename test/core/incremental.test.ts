@@ -36,7 +36,12 @@ describe('incremental analysis', () => {
       text = text.slice(0, start) + inserted + text.slice(end);
       assert.equal(doc.text, text);
       if (step % 10 === 9) {
-        assert.deepEqual(summary(doc.check(DEFAULT_SETTINGS)), summary(analyzeText(engine, text, DEFAULT_SETTINGS)), `after step ${step}`);
+        const ours = doc.check(DEFAULT_SETTINGS);
+        const fresh = analyzeText(engine, text, DEFAULT_SETTINGS);
+        // The running count of findings (what a capped publish reports) follows the edits. (Asked first:
+        // once the findings are listed, it is their number.)
+        assert.equal(ours.findingsNear(0, 0).total, fresh.findingsNear(0, 0).total, `total after step ${step}`);
+        assert.deepEqual(summary(ours), summary(fresh), `after step ${step}`);
       }
     }
   });

@@ -149,6 +149,8 @@ export class NotesDocument {
   private segmentMemo = new Map<string, SegmentResult>();
   /** A check has matched every block once. */
   private completed = false;
+  /** Findings of all blocks (as last matched), so that a capped publish does not count them each time. */
+  private totalFindings = 0;
 
   constructor(
     private readonly engine: Engine,
@@ -322,6 +324,9 @@ export class NotesDocument {
     if (!this.unindexed?.delete(block)) this.keyIndex?.remove(block, blockKeys(this.proseOf(block)));
     this.dirty.delete(block);
     this.withComments.delete(block);
+    this.totalFindings -= block.findingCount;
+    block.findingCount = 0;
+    block.matches = undefined;
   }
 
   /** A kept block whose neighbour above changed: recount the speakers it contributes. */
@@ -400,7 +405,7 @@ export class NotesDocument {
     for (const b of order) {
       if (timed && matched >= ON_SCREEN && (performance.now() > options.deadline! || matched >= (options.maxBlocks ?? Infinity))) break;
       matched++;
-      this.dirty.delete(b);
+      if (timed) this.dirty.delete(b);
       const matches: SegmentMatch[] = [];
       let count = 0;
       for (const s of this.proseOf(b).segments) {
@@ -414,10 +419,12 @@ export class NotesDocument {
         if (found.findings.length || found.mentions.length) matches.push({ at: s.start, result: found });
         count += found.findings.length;
       }
+      this.totalFindings += count - b.findingCount;
       b.matches = matches;
       b.findingCount = count;
       b.findingsFor = findingsFor;
     }
+    if (!timed) this.dirty.clear();
     if (!this.dirty.size && this.blocks.length) this.completed = true;
     const directives: Directive[] = [];
     for (const b of this.withComments) for (const c of this.proseOf(b).comments) directives.push(...directivesIn(c.text, c.start + b.start));
@@ -510,8 +517,7 @@ export class NotesDocument {
       findingsNear(offset: number, limit: number): { findings: Finding[]; total: number } {
         if (findings) return nearest(findings, offset, limit, findings.length);
         current();
-        let total = 0;
-        for (const b of blocks) total += b.findingCount;
+        const total = doc.totalFindings;
         if (total <= limit) return { findings: this.findings, total: this.findings.length };
         // Walk outwards from the block at the offset until enough findings are collected.
         let k = Math.max(0, Math.min(blocks.length - 1, doc.blockIndexIn(blocks, offset)));
