@@ -98,6 +98,18 @@ export function nameKey(text: string): string {
   return text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
+const LETTER_BINS = 37;
+
+/** How often each letter (a–z), digit and other character occurs in a key. */
+function letterCounts(key: string): Int32Array {
+  const counts = new Int32Array(LETTER_BINS);
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    counts[c >= 97 && c <= 122 ? c - 97 : c >= 48 && c <= 57 ? c - 22 : 36]++;
+  }
+  return counts;
+}
+
 export class Catalog {
   readonly entries: NameEntry[] = [];
   private readonly byKey = new Map<string, NameEntry[]>();
@@ -109,6 +121,9 @@ export class Catalog {
   contextWords = new Set<string>();
   // Notes repeat their words: the neighbours of a word are computed once per catalog.
   private readonly nearMemo = new Map<string, Near[]>();
+  /** Entries `near` compares with (not people), with their letter counts; rebuilt when entries are added. */
+  private nearPool: { entry: NameEntry; counts: Int32Array }[] = [];
+  private nearPoolSize = -1;
   private readonly prefixMemo = new Map<string, NameEntry[]>();
 
   static fromData(data: CatalogData): Catalog {
@@ -220,20 +235,35 @@ export class Catalog {
     return this.byKey.get(nameKey(text)) ?? [];
   }
 
-  /** Names (not people) within four letter edits of a key, or sounding alike, with the evidence. */
-  near(key: string): Near[] {
-    let found = this.nearMemo.get(key);
+  /** Names (not people) within `maxEdits` (at most four) letter edits of a key, with the evidence. */
+  near(key: string, maxEdits = 4): Near[] {
+    const reach = Math.min(4, maxEdits);
+    const memoKey = reach === 4 ? key : `${reach}\u0000${key}`;
+    let found = this.nearMemo.get(memoKey);
     if (found) return found;
     found = [];
-    const sounds = soundKeys(key);
-    for (const entry of this.entries) {
-      if (entry.kind === 'person' || Math.abs(entry.key.length - key.length) > 3) continue;
-      const edits = editDistance(key, entry.key, 4);
-      if (edits === 0 || edits > 4) continue;
+    if (this.nearPoolSize !== this.entries.length) {
+      this.nearPool = this.entries.filter((e) => e.kind !== 'person').map((entry) => ({ entry, counts: letterCounts(entry.key) }));
+      this.nearPoolSize = this.entries.length;
+    }
+    const counts = letterCounts(key);
+    const present: number[] = [];
+    for (let c = 0; c < LETTER_BINS; c++) if (counts[c]) present.push(c);
+    let sounds: [string, string] | undefined;
+    for (const { entry, counts: theirs } of this.nearPool) {
+      const lengthDifference = key.length - entry.key.length;
+      if (Math.abs(lengthDifference) > 3) continue;
+      // Letters one has more of than the other: a lower bound of the edits, much cheaper to get.
+      let surplus = 0;
+      for (const c of present) if (counts[c] > theirs[c]) surplus += counts[c] - theirs[c];
+      if (surplus > reach || surplus - lengthDifference > reach) continue;
+      const edits = editDistance(key, entry.key, reach);
+      if (edits === 0 || edits > reach) continue;
+      sounds ??= soundKeys(key);
       found.push({ entry, edits, sound: soundDistance(sounds, entry.sounds), prefix: commonPrefixLength(key, entry.key) });
     }
     if (this.nearMemo.size >= MEMO_LIMIT) this.nearMemo.clear();
-    this.nearMemo.set(key, found);
+    this.nearMemo.set(memoKey, found);
     return found;
   }
 

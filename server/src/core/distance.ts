@@ -1,6 +1,9 @@
 // String similarity used to rank name candidates: optimal string alignment distance (Damerau-Levenshtein
 // with adjacent transpositions), bounded so that hopeless pairs are rejected early.
 
+type Rows = [Int32Array, Int32Array, Int32Array];
+let rows: Rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
   const la = a.length;
@@ -8,9 +11,10 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(la - lb) > max) return max + 1;
   if (la === 0) return lb;
   if (lb === 0) return la;
-  let prevPrev = new Array<number>(lb + 1).fill(0);
-  let prev = new Array<number>(lb + 1);
-  let cur = new Array<number>(lb + 1);
+  // Rows are reused between calls (matching compares many words): no garbage per comparison.
+  if (rows[0].length < lb + 1) rows = [0, 1, 2].map(() => new Int32Array(Math.max(lb + 1, 2 * rows[0].length))) as Rows;
+  let [prevPrev, prev, cur] = rows;
+  prevPrev.fill(0, 0, lb + 1);
   for (let j = 0; j <= lb; j++) prev[j] = j;
   for (let i = 1; i <= la; i++) {
     cur[0] = i;
@@ -27,7 +31,10 @@ export function editDistance(a: string, b: string, max = Infinity): number {
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    [prevPrev, prev, cur] = [prev, cur, prevPrev];
+    const oldest = prevPrev;
+    prevPrev = prev;
+    prev = cur;
+    cur = oldest;
   }
   return prev[lb];
 }

@@ -208,5 +208,5 @@ function isUnknownProperNoun(word: string, catalog: Catalog, words: WordList): b
   if (words.isWord(word) || catalog.lookup(word).length) return false;
   const key = nameKey(word);
   const limit = allowedEdits(key.length);
-  return !catalog.near(key).some((n) => n.edits <= limit);
+  return !catalog.near(key, limit).some((n) => n.edits <= limit);
 }

@@ -338,7 +338,7 @@ function matchSpacedPhrase(tokens: Token[], i: number, ctx: MatchContext, out: F
     if (key.length < 6) continue;
     let found: Candidate | undefined;
     for (const catalog of [ctx.learned, ctx.catalog]) {
-      for (const near of catalog.near(key)) {
+      for (const near of catalog.near(key, 2)) {
         if (near.edits > 2 || near.sound !== 0 || Math.abs(near.entry.key.length - key.length) > 2) continue;
         const score = 1 - near.edits / key.length + near.entry.weight * 0.3;
         if (!found || score > found.score) found = { entry: near.entry, score, edits: near.edits, sound: near.sound };
@@ -372,7 +372,7 @@ function matchFuzzyWord(tokens: Token[], i: number, ctx: MatchContext, out: Find
   const afterGivenName = i > 0 && tokens[i].gap === ' ' && isNameLike(tokens[i - 1]) && !tokens[i - 1].sentenceStart && ctx.words.isWord(tokens[i - 1].base) && !ctx.words.isLowercaseWord(tokens[i - 1].base);
   const candidates: Candidate[] = [];
   for (const catalog of [ctx.learned, ctx.catalog]) {
-    for (const near of catalog.near(key)) {
+    for (const near of catalog.near(key, fuzzyReach(key.length))) {
       const entry = near.entry;
       if (lower && entry.everyday) continue;
       if (afterGivenName && entry.kind !== 'learned') continue;
@@ -389,6 +389,15 @@ function matchFuzzyWord(tokens: Token[], i: number, ctx: MatchContext, out: Find
   const code: CheckCode = top.entry.kind === 'learned' ? 'learned' : top.edits <= allowedEdits(key.length) ? 'typo' : 'misheard';
   out.push(finding(code, t.start, t.end, t.base, fixes, preferred, top.entry));
   return true;
+}
+
+/**
+ * The most edits scoreCandidate accepts for a key of this length (a name's key is at most three letters
+ * longer): neighbours further away need not be looked for.
+ */
+export function fuzzyReach(length: number): number {
+  const longest = length + 3;
+  return Math.min(4, Math.max(allowedEdits(longest), Math.floor(longest * 0.4), Math.ceil(longest * 0.34)));
 }
 
 function scoreCandidate(key: string, near: Near, lower: boolean, strict: boolean): Candidate | null {
