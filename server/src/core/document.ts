@@ -32,7 +32,7 @@ class BlockState {
   prose: ParsedProse | undefined = undefined;
   facts: BlockLearnFacts | undefined = undefined;
   /** Speakers this block names, given the block before it (a name line right under a heading). */
-  people: string[] | undefined = undefined;
+  people: readonly string[] | undefined = undefined;
   /**
    * What matching found in the block's segments (only segments with something), valid for `findingsFor`
    * (learned names + ignored words). Results are shared between equal lines; offsets are the segment's.
@@ -295,7 +295,7 @@ export class NotesDocument {
     return (block.prose ??= parseProse(block.text));
   }
 
-  private speakersOf(block: BlockState, k: number): string[] {
+  private speakersOf(block: BlockState, k: number): readonly string[] {
     const facts = this.factsOf(block);
     const previous = k > 0 ? this.blocks[k - 1] : undefined;
     const afterHeading = previous && !previous.frontMatter && this.factsOf(previous).endsWithHeading;

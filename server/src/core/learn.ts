@@ -68,16 +68,19 @@ export function catalogPersonNear(name: string, catalog: Catalog): string | unde
 /** What one block contributes to learning; computed once per block and combined per check. */
 export interface BlockLearnFacts {
   /** People named in speaker position within the block (a heading, or the lines right under one). */
-  people: string[];
+  people: readonly string[];
   /** Names opening a talk title in the block's headings ("Ferrowheel — …"). */
-  titleNames: string[];
+  titleNames: readonly string[];
   /** Capitalized words of four letters or more, with counts. */
-  counts: Map<string, number>;
+  counts: ReadonlyMap<string, number>;
   /** The block ends with a heading: the next block's first paragraph may hold its speaker. */
   endsWithHeading: boolean;
   /** People named at the start of the block's opening paragraph (speakers if the block before ends with a heading). */
-  openingPeople: string[];
+  openingPeople: readonly string[];
 }
+
+const NOTHING_COUNTED: ReadonlyMap<string, number> = new Map();
+const NOBODY: readonly string[] = [];
 
 function peopleIn(lines: string[]): string[] {
   return lines.flatMap((line) => peopleAtLineStart(line).map((p) => p.name));
@@ -94,13 +97,17 @@ export function blockLearnFacts(outline: OutlineNode[], segments: ProseSegment[]
     const m = TITLE_NAME.exec(node.text.trim());
     if (m) titleNames.push(m[1]);
   });
-  const counts = new Map<string, number>();
-  for (const segment of segments) countNameLikeWords(segment.text, counts);
+  const found = new Map<string, number>();
+  for (const segment of segments) countNameLikeWords(segment.text, found);
+  // Most blocks teach nothing: they share one empty map and list (never written to) rather than a fresh one
+  // each; a big file has tens of thousands of blocks.
+  const counts: ReadonlyMap<string, number> = found.size ? found : NOTHING_COUNTED;
   const first = outline[0];
   const last = outline[outline.length - 1];
+  const people = peopleIn(speakerLines);
   return {
-    people: peopleIn(speakerLines),
-    titleNames,
+    people: people.length ? people : NOBODY,
+    titleNames: titleNames.length ? titleNames : NOBODY,
     counts,
     endsWithHeading: last?.type === 'heading',
     openingPeople: first?.type === 'paragraph' && !first.nested ? peopleIn(first.lines.slice(0, 2).map((l) => l.text)) : [],
