@@ -144,6 +144,7 @@ export function startServer(rawConnection: Connection): Session {
       else state.notes.applyChanges([{ start, end, text: change.text }]);
       state.lastEdit = start;
     }
+    state.editedAt = Date.now();
     session.schedule(uri);
   });
 

@@ -21,6 +21,8 @@ export interface DocState {
   settings: Settings;
   /** Where the user last edited: with a capped problem list, the problems nearest it are shown. */
   lastEdit: number;
+  /** When the user last edited it (Date.now()); undefined while it is as opened. */
+  editedAt?: number;
   /** The cap was reported to the user for this document. */
   capReported?: boolean;
   summary?: { version: number; value: FileSummary };
@@ -195,7 +197,10 @@ export class Session {
 
   summaryOf(state: DocState): FileSummary {
     if (state.summary?.version !== state.document.version) {
-      state.summary = { version: state.document.version, value: summarize(state.document.uri, this.analysisOf(state), Date.now()) };
+      // Opening a file does not make it recent (the Talks view would reorder under the mouse); editing does.
+      const onDisk = this.index.files.get(this.filePath(state.document.uri) ?? '')?.modified;
+      const modified = state.editedAt ?? onDisk ?? Date.now();
+      state.summary = { version: state.document.version, value: summarize(state.document.uri, this.analysisOf(state), modified) };
     }
     return state.summary.value;
   }
