@@ -147,6 +147,7 @@ export class NotesDocument {
   /** Blocks not in `keyIndex` yet, while it is being built in slices. */
   private unindexed?: Set<BlockState>;
   private segmentMemo = new Map<string, SegmentResult>();
+  private speakerMemo: { learned?: Catalog; speakers: Map<string, string | undefined> } = { speakers: new Map() };
   /** A check has matched every block once. */
   private completed = false;
   /** Findings of all blocks (as last matched), so that a capped publish does not count them each time. */
@@ -532,10 +533,17 @@ export class NotesDocument {
         if (!outline) {
           current();
           const nodes: OutlineNode[] = [];
-          for (const b of blocks) for (const n of doc.proseOf(b).outline) nodes.push(shiftNode(n, b.start));
-          const speakers = new Map<string, string | undefined>();
+          // Only headings are placed by offset; paragraphs count for their kind and first lines' text, so
+          // they are passed as parsed (with offsets in their block) rather than copied.
+          for (const b of blocks) for (const n of doc.proseOf(b).outline) nodes.push(n.type === 'heading' ? { ...n, start: n.start + b.start, end: n.end + b.start } : n);
+          // Speaker lines are looked up once per set of learned names, not once per edit.
+          if (doc.speakerMemo.learned !== learned) doc.speakerMemo = { learned, speakers: new Map() };
+          const speakers = doc.speakerMemo.speakers;
           const findSpeaker = (line: string): string | undefined => {
-            if (!speakers.has(line)) speakers.set(line, speakerIn(line, doc.engine.catalog, learned));
+            if (!speakers.has(line)) {
+              if (speakers.size > 20_000) speakers.clear();
+              speakers.set(line, speakerIn(line, doc.engine.catalog, learned));
+            }
             return speakers.get(line);
           };
           outline = buildOutline(nodes, doc.length, findSpeaker);
@@ -564,11 +572,6 @@ function nearest(findings: Finding[], offset: number, limit: number, total: numb
   const distance = (f: Finding): number => (f.end < offset ? offset - f.end : f.start > offset ? f.start - offset : 0);
   const kept = new Set([...sorted].sort((a, b) => distance(a) - distance(b)).slice(0, limit));
   return { findings: sorted.filter((f) => kept.has(f)), total };
-}
-
-function shiftNode(node: OutlineNode, by: number): OutlineNode {
-  if (node.type === 'heading') return { ...node, start: node.start + by, end: node.end + by };
-  return { ...node, start: node.start + by, end: node.end + by, lines: node.lines.map((l) => ({ text: l.text, start: l.start + by })) };
 }
 
 /** The speaker named at the start of a line, corrected against the catalog when it is a slip. */
