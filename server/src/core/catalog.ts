@@ -121,8 +121,8 @@ export class Catalog {
   contextWords = new Set<string>();
   // Notes repeat their words: the neighbours of a word are computed once per catalog.
   private readonly nearMemo = new Map<string, Near[]>();
-  /** Entries `near` compares with (not people), with their letter counts; rebuilt when entries are added. */
-  private nearPool: { entry: NameEntry; counts: Int32Array }[] = [];
+  /** Entries `near` compares with (not people) by key length, with letter counts; rebuilt when entries are added. */
+  private nearPool: { entry: NameEntry; counts: Int32Array; order: number }[][] = [];
   private nearPoolSize = -1;
   private readonly prefixMemo = new Map<string, NameEntry[]>();
 
@@ -241,30 +241,38 @@ export class Catalog {
     const memoKey = reach === 4 ? key : `${reach}\u0000${key}`;
     let found = this.nearMemo.get(memoKey);
     if (found) return found;
-    found = [];
-    if (this.nearPoolSize !== this.entries.length) {
-      this.nearPool = this.entries.filter((e) => e.kind !== 'person').map((entry) => ({ entry, counts: letterCounts(entry.key) }));
-      this.nearPoolSize = this.entries.length;
-    }
+    if (this.nearPoolSize !== this.entries.length) this.buildNearPool();
     const counts = letterCounts(key);
     const present: number[] = [];
     for (let c = 0; c < LETTER_BINS; c++) if (counts[c]) present.push(c);
+    const hits: { order: number; near: Near }[] = [];
     let sounds: [string, string] | undefined;
-    for (const { entry, counts: theirs } of this.nearPool) {
-      const lengthDifference = key.length - entry.key.length;
-      if (Math.abs(lengthDifference) > 3) continue;
-      // Letters one has more of than the other: a lower bound of the edits, much cheaper to get.
-      let surplus = 0;
-      for (const c of present) if (counts[c] > theirs[c]) surplus += counts[c] - theirs[c];
-      if (surplus > reach || surplus - lengthDifference > reach) continue;
-      const edits = editDistance(key, entry.key, reach);
-      if (edits === 0 || edits > reach) continue;
-      sounds ??= soundKeys(key);
-      found.push({ entry, edits, sound: soundDistance(sounds, entry.sounds), prefix: commonPrefixLength(key, entry.key) });
+    // Only names at most three letters shorter or longer can be near.
+    for (let length = Math.max(0, key.length - 3); length <= Math.min(this.nearPool.length - 1, key.length + 3); length++) {
+      for (const { entry, counts: theirs, order } of this.nearPool[length] ?? []) {
+        // Letters one has more of than the other: a lower bound of the edits, much cheaper to get.
+        let surplus = 0;
+        for (const c of present) if (counts[c] > theirs[c]) surplus += counts[c] - theirs[c];
+        if (surplus > reach || surplus - (key.length - length) > reach) continue;
+        const edits = editDistance(key, entry.key, reach);
+        if (edits === 0 || edits > reach) continue;
+        sounds ??= soundKeys(key);
+        hits.push({ order, near: { entry, edits, sound: soundDistance(sounds, entry.sounds), prefix: commonPrefixLength(key, entry.key) } });
+      }
     }
+    // In catalog order, as callers break ties by it.
+    found = hits.sort((a, b) => a.order - b.order).map((h) => h.near);
     if (this.nearMemo.size >= MEMO_LIMIT) this.nearMemo.clear();
     this.nearMemo.set(memoKey, found);
     return found;
+  }
+
+  private buildNearPool(): void {
+    this.nearPool = [];
+    this.entries.forEach((entry, order) => {
+      if (entry.kind !== 'person') (this.nearPool[entry.key.length] ??= []).push({ entry, counts: letterCounts(entry.key), order });
+    });
+    this.nearPoolSize = this.entries.length;
   }
 
   /** Names (not people) whose key starts with this one: candidates for a word cut short. */
