@@ -3,28 +3,24 @@
 // what it teaches about names, and its findings; the document tallies the name candidates block by block.
 // A check re-matches only new blocks, or all of them when the learned names changed. Results equal a
 // from-scratch check of the same text (a test compares them on random edits).
+import { createAnalysis, type Analysis, type CheckedBlock, type CheckedDocument, type SegmentMatch } from './analysis.ts';
 import { scanBlocks } from './blocks.ts';
 import type { Catalog } from './catalog.ts';
-import { applyDirectives, directivesIn, type Directive } from './directives.ts';
+import { directivesIn, type Directive } from './directives.ts';
 import type { WordList } from './english.ts';
-import { blockLearnFacts, catalogPersonNear, learnedCatalog, learnedNames, learnedSignature, peopleAtLineStart, type BlockLearnFacts } from './learn.ts';
+import { blockLearnFacts, learnedCatalog, learnedNames, learnedSignature, type BlockLearnFacts } from './learn.ts';
 import { blockKeys, KeyIndex } from './keys.ts';
-import { matchSegment, type MatchContext, type Mention, type SegmentResult } from './match.ts';
+import { Tally } from './tally.ts';
+import { matchSegment, type MatchContext, type SegmentResult } from './match.ts';
 import { parseProse, type OutlineNode, type ParsedProse } from './prose.ts';
 import type { Settings } from './settings.ts';
-import { buildOutline, type Outline } from './talks.ts';
-import type { Finding } from './types.ts';
+
+export type { Analysis } from './analysis.ts';
 
 /** What every document shares: the catalog and the English word list. */
 export interface Engine {
   catalog: Catalog;
   words: WordList;
-}
-
-interface SegmentMatch {
-  /** Offset of the segment in its block. */
-  at: number;
-  result: SegmentResult;
 }
 
 /** One block and what is known about it. A class, so that every block has the same shape (fast to shift). */
@@ -47,29 +43,6 @@ class BlockState {
     public text: string,
     public frontMatter: boolean,
   ) {}
-}
-
-export interface Analysis {
-  text: string;
-  /** Every finding, in document order, with disable comments and severity 'off' applied. */
-  readonly findings: Finding[];
-  /** The talk outline (computed on first use). */
-  readonly outline: Outline;
-  learned: Catalog;
-  /**
-   * At most `limit` findings, those nearest the offset (the user's last edit), in document order, and how many
-   * there are in all. Cheap on huge files: only the blocks around the offset are visited.
-   */
-  findingsNear(offset: number, limit: number): { findings: Finding[]; total: number };
-  /** Every mention of a known project or person, right or wrong (wrong ones are findings too), in order. */
-  readonly mentions: Mention[];
-  /** Equal for two analyses of one document when their outlines are equal (it may also differ when they are). */
-  outlineVersion: string;
-  /**
-   * Blocks far from `near` still await matching after a change of learned names that did not fit the
-   * check's deadline: their findings are the previous ones until a later check completes them.
-   */
-  pending: boolean;
 }
 
 /** How a check in an editor stays quick: blocks nearest `near` first, and the rest after `deadline`. */
@@ -98,35 +71,12 @@ const FRONT_MATTER_OPEN = /^(?:---|\+\+\+)[ \t]*\r?\n/;
 
 const factsCache = new WeakMap<ParsedProse, BlockLearnFacts>();
 
-/** Counts of strings, for the document-wide tallies of name candidates. */
-class Tally {
-  readonly counts = new Map<string, number>();
-  /** Bumped when an item reaches or leaves `threshold` uses: only then can the learned names change. */
-  changes = 0;
-  constructor(private readonly threshold = 1) {}
-  add(items: Iterable<string>, sign: 1 | -1): void {
-    for (const item of items) this.addCount(item, sign);
-  }
-  addCount(item: string, n: number): void {
-    const before = this.counts.get(item) ?? 0;
-    const total = before + n;
-    if (total > 0) this.counts.set(item, total);
-    else this.counts.delete(item);
-    if (before >= this.threshold !== total >= this.threshold) this.changes++;
-  }
-  keys(min = 1): string[] {
-    const out: string[] = [];
-    for (const [k, n] of this.counts) if (n >= min) out.push(k);
-    return out;
-  }
-}
-
-export class NotesDocument {
+export class NotesDocument implements CheckedDocument {
   private blocks: BlockState[] = [];
   /** The text, joined from the blocks when asked for (an edit never copies the whole text). */
   private content: string | undefined = '';
   private length = 0;
-  private version = 0;
+  private edits = 0;
   private readonly words = new Tally(2);
   private readonly people = new Tally();
   private readonly titles = new Tally();
@@ -147,11 +97,11 @@ export class NotesDocument {
   /** Blocks not in `keyIndex` yet, while it is being built in slices. */
   private unindexed?: Set<BlockState>;
   private segmentMemo = new Map<string, SegmentResult>();
-  private speakerMemo: { learned?: Catalog; speakers: Map<string, string | undefined> } = { speakers: new Map() };
+  private speakers: { learned?: Catalog; lines: Map<string, string | undefined> } = { lines: new Map() };
   /** A check has matched every block once. */
   private completed = false;
   /** Findings of all blocks (as last matched), so that a capped publish does not count them each time. */
-  private totalFindings = 0;
+  private findingTotal = 0;
 
   constructor(
     private readonly engine: Engine,
@@ -166,6 +116,27 @@ export class NotesDocument {
 
   get size(): number {
     return this.length;
+  }
+
+  get version(): number {
+    return this.edits;
+  }
+
+  get totalFindings(): number {
+    return this.findingTotal;
+  }
+
+  get catalog(): Catalog {
+    return this.engine.catalog;
+  }
+
+  outlineOf(block: CheckedBlock): OutlineNode[] {
+    return this.proseOf(block as BlockState).outline;
+  }
+
+  speakerMemo(learned: Catalog): Map<string, string | undefined> {
+    if (this.speakers.learned !== learned) this.speakers = { learned, lines: new Map() };
+    return this.speakers.lines;
   }
 
   /** The UTF-16 code unit at the offset (NaN outside the text), without joining the text. */
@@ -224,7 +195,7 @@ export class NotesDocument {
     end = Math.max(start, Math.min(end, oldLength));
     const delta = inserted.length - (end - start);
     this.length += delta;
-    this.version++;
+    this.edits++;
     this.content = undefined;
     if (!this.blocks.length) {
       this.splice(0, 0, scanBlocks(inserted, 0, inserted.length).blocks);
@@ -325,7 +296,7 @@ export class NotesDocument {
     if (!this.unindexed?.delete(block)) this.keyIndex?.remove(block, blockKeys(this.proseOf(block)));
     this.dirty.delete(block);
     this.withComments.delete(block);
-    this.totalFindings -= block.findingCount;
+    this.findingTotal -= block.findingCount;
     block.findingCount = 0;
     block.matches = undefined;
   }
@@ -420,7 +391,7 @@ export class NotesDocument {
         if (found.findings.length || found.mentions.length) matches.push({ at: s.start, result: found });
         count += found.findings.length;
       }
-      this.totalFindings += count - b.findingCount;
+      this.findingTotal += count - b.findingCount;
       b.matches = matches;
       b.findingCount = count;
       b.findingsFor = findingsFor;
@@ -453,139 +424,16 @@ export class NotesDocument {
 
   /** A view of the checked text; valid until the next edit (the server checks again after every edit). */
   private analysis(settings: Settings, learned: Catalog, directives: Directive[]): Analysis {
-    const outlineVersion = `${this.outlineVersion}/${this.people.changes}/${this.learnedState?.signature ?? ''}`;
-    const doc = this;
-    const version = this.version;
-    const all = this.blocks;
-    const skip = all.length && all[0].frontMatter ? 1 : 0; // front matter can only be the first block
-    const blocks = skip ? all.slice(1) : all;
-    const current = (): void => {
-      if (doc.version !== version) throw new Error('Talk Notes: this analysis is older than the document');
-    };
-    const absolute = (b: BlockState): Finding[] => {
-      const out: Finding[] = [];
-      for (const { at, result } of b.matches ?? []) {
-        const shift = at + b.start;
-        for (const f of result.findings) {
-          if (settings.severity[f.code] !== 'off') out.push({ ...f, start: f.start + shift, end: f.end + shift, fixes: [...f.fixes] });
-        }
-      }
-      return out;
-    };
-    let findings: Finding[] | undefined;
-    let outline: Outline | undefined;
-    let mentions: Mention[] | undefined;
-    const subjects = new Map<string, Mention['kind']>();
-    const text = (): string => {
-      current();
-      return doc.text;
-    };
-    return {
-      get text() {
-        return text();
-      },
+    const skip = this.blocks.length && this.blocks[0].frontMatter ? 1 : 0; // front matter can only be the first block
+    return createAnalysis(this, {
+      blocks: skip ? this.blocks.slice(1) : this.blocks,
+      settings,
       learned,
-      outlineVersion,
+      directives,
+      outlineVersion: `${this.outlineVersion}/${this.people.changes}/${this.learnedState?.signature ?? ''}`,
       pending: this.dirty.size > 0,
-      get mentions() {
-        if (!mentions) {
-          current();
-          mentions = [];
-          for (const b of blocks) {
-            for (const { at, result } of b.matches ?? []) {
-              for (const m of result.mentions) {
-                mentions.push({ ...m, start: m.start + at + b.start, end: m.end + at + b.start });
-                subjects.set(m.name, m.kind);
-              }
-            }
-          }
-          for (const f of this.findings) {
-            if (!f.subject || f.code === 'learned' || f.code === 'spelling' || f.code === 'short-form') continue;
-            const kind = subjects.get(f.subject) ?? doc.engine.catalog.lookup(f.subject).find((e) => e.canonical === f.subject)?.kind;
-            if (kind && kind !== 'learned') mentions.push({ start: f.start, end: f.end, name: f.subject, kind });
-          }
-          mentions.sort((a, b) => a.start - b.start);
-        }
-        return mentions;
-      },
-      get findings() {
-        if (!findings) {
-          current();
-          findings = directives.length ? applyDirectives(blocks.flatMap(absolute), directives, text()) : blocks.flatMap(absolute);
-        }
-        return findings;
-      },
-      findingsNear(offset: number, limit: number): { findings: Finding[]; total: number } {
-        if (findings) return nearest(findings, offset, limit, findings.length);
-        current();
-        const total = doc.totalFindings;
-        if (total <= limit) return { findings: this.findings, total: this.findings.length };
-        // Walk outwards from the block at the offset until enough findings are collected.
-        let k = Math.max(0, Math.min(blocks.length - 1, doc.blockIndexIn(blocks, offset)));
-        const picked: Finding[] = absolute(blocks[k]);
-        for (let d = 1; picked.length < limit && (k - d >= 0 || k + d < blocks.length); d++) {
-          if (k + d < blocks.length) picked.push(...absolute(blocks[k + d]));
-          if (k - d >= 0) picked.push(...absolute(blocks[k - d]));
-        }
-        return nearest(directives.length ? applyDirectives(picked, directives, text()) : picked, offset, limit, total);
-      },
-      get outline() {
-        if (!outline) {
-          current();
-          const nodes: OutlineNode[] = [];
-          // Only headings are placed by offset; paragraphs count for their kind and first lines' text, so
-          // they are passed as parsed (with offsets in their block) rather than copied.
-          for (const b of blocks) for (const n of doc.proseOf(b).outline) nodes.push(n.type === 'heading' ? { ...n, start: n.start + b.start, end: n.end + b.start } : n);
-          // Speaker lines are looked up once per set of learned names, not once per edit.
-          if (doc.speakerMemo.learned !== learned) doc.speakerMemo = { learned, speakers: new Map() };
-          const speakers = doc.speakerMemo.speakers;
-          const findSpeaker = (line: string): string | undefined => {
-            if (!speakers.has(line)) {
-              if (speakers.size > 20_000) speakers.clear();
-              speakers.set(line, speakerIn(line, doc.engine.catalog, learned));
-            }
-            return speakers.get(line);
-          };
-          outline = buildOutline(nodes, doc.length, findSpeaker);
-        }
-        return outline;
-      },
-    };
+    });
   }
-
-  private blockIndexIn(blocks: BlockState[], offset: number): number {
-    let low = 0;
-    let high = blocks.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (blocks[mid].start <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
-  }
-}
-
-/** The `limit` findings closest to the offset, in document order. */
-function nearest(findings: Finding[], offset: number, limit: number, total: number): { findings: Finding[]; total: number } {
-  const sorted = [...findings].sort((a, b) => a.start - b.start);
-  if (sorted.length <= limit) return { findings: sorted, total };
-  const distance = (f: Finding): number => (f.end < offset ? offset - f.end : f.start > offset ? f.start - offset : 0);
-  const kept = new Set([...sorted].sort((a, b) => distance(a) - distance(b)).slice(0, limit));
-  return { findings: sorted.filter((f) => kept.has(f)), total };
-}
-
-/** The speaker named at the start of a line, corrected against the catalog when it is a slip. */
-export function speakerIn(line: string, catalog: Catalog, learned: Catalog): string | undefined {
-  const names: string[] = [];
-  for (const { name } of peopleAtLineStart(line)) {
-    const known = [...catalog.lookup(name), ...learned.lookup(name)].find((e) => e.kind === 'person' || e.kind === 'learned');
-    if (known) names.push(known.canonical);
-    else {
-      const near = catalogPersonNear(name, catalog);
-      if (near) names.push(near);
-    }
-  }
-  return names.length ? names.join(' & ') : undefined;
 }
 
 /** One-shot check of a text (the CLI and tests). */

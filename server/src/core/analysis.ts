@@ -1,0 +1,200 @@
+// The result of a check: a view of the checked document that computes what is asked for (all findings, the
+// ones near an edit, mentions, the outline) from the blocks' match results, on first use. It is valid until the
+// document changes (a check follows every edit).
+import type { Catalog } from './catalog.ts';
+import { applyDirectives, type Directive } from './directives.ts';
+import { catalogPersonNear, peopleAtLineStart } from './learn.ts';
+import type { Mention, SegmentResult } from './match.ts';
+import type { OutlineNode } from './prose.ts';
+import type { Settings } from './settings.ts';
+import { buildOutline, type Outline } from './talks.ts';
+import type { Finding } from './types.ts';
+
+export interface Analysis {
+  text: string;
+  /** Every finding, in document order, with disable comments and severity 'off' applied. */
+  readonly findings: Finding[];
+  /** The talk outline (computed on first use). */
+  readonly outline: Outline;
+  learned: Catalog;
+  /**
+   * At most `limit` findings, those nearest the offset (the user's last edit), in document order, and how many
+   * there are in all. Cheap on huge files: only the blocks around the offset are visited.
+   */
+  findingsNear(offset: number, limit: number): { findings: Finding[]; total: number };
+  /** Every mention of a known project or person, right or wrong (wrong ones are findings too), in order. */
+  readonly mentions: Mention[];
+  /** Equal for two analyses of one document when their outlines are equal (it may also differ when they are). */
+  outlineVersion: string;
+  /**
+   * Blocks far from `near` still await matching after a change of learned names that did not fit the
+   * check's deadline: their findings are the previous ones until a later check completes them.
+   */
+  pending: boolean;
+}
+
+/** What matching found in one segment of a block (shared between equal lines; offsets are the segment's). */
+export interface SegmentMatch {
+  /** Offset of the segment in its block. */
+  at: number;
+  result: SegmentResult;
+}
+
+export interface CheckedBlock {
+  readonly start: number;
+  /** Only segments with a finding or a mention. */
+  readonly matches: readonly SegmentMatch[] | undefined;
+}
+
+/** What an analysis reads from its document, live (NotesDocument). */
+export interface CheckedDocument {
+  /** Changes with every edit: an analysis of an older version refuses to answer. */
+  readonly version: number;
+  readonly text: string;
+  readonly size: number;
+  /** Findings of all blocks, as last matched. */
+  readonly totalFindings: number;
+  readonly catalog: Catalog;
+  outlineOf(block: CheckedBlock): OutlineNode[];
+  /** Speaker lookups, kept for as long as the learned names stay the same. */
+  speakerMemo(learned: Catalog): Map<string, string | undefined>;
+}
+
+export interface CheckedState {
+  /** The blocks to report on, in order (front matter left out). */
+  blocks: readonly CheckedBlock[];
+  settings: Settings;
+  learned: Catalog;
+  directives: Directive[];
+  outlineVersion: string;
+  pending: boolean;
+}
+
+export function createAnalysis(doc: CheckedDocument, state: CheckedState): Analysis {
+  const { blocks, settings, learned, directives } = state;
+  const version = doc.version;
+  const current = (): void => {
+    if (doc.version !== version) throw new Error('Talk Notes: this analysis is older than the document');
+  };
+  const absolute = (b: CheckedBlock): Finding[] => {
+    const out: Finding[] = [];
+    for (const { at, result } of b.matches ?? []) {
+      const shift = at + b.start;
+      for (const f of result.findings) {
+        if (settings.severity[f.code] !== 'off') out.push({ ...f, start: f.start + shift, end: f.end + shift, fixes: [...f.fixes] });
+      }
+    }
+    return out;
+  };
+  let findings: Finding[] | undefined;
+  let outline: Outline | undefined;
+  let mentions: Mention[] | undefined;
+  const text = (): string => {
+    current();
+    return doc.text;
+  };
+  return {
+    get text() {
+      return text();
+    },
+    learned,
+    outlineVersion: state.outlineVersion,
+    pending: state.pending,
+    get mentions() {
+      if (!mentions) {
+        current();
+        mentions = [];
+        const subjects = new Map<string, Mention['kind']>();
+        for (const b of blocks) {
+          for (const { at, result } of b.matches ?? []) {
+            for (const m of result.mentions) {
+              mentions.push({ ...m, start: m.start + at + b.start, end: m.end + at + b.start });
+              subjects.set(m.name, m.kind);
+            }
+          }
+        }
+        for (const f of this.findings) {
+          if (!f.subject || f.code === 'learned' || f.code === 'spelling' || f.code === 'short-form') continue;
+          const kind = subjects.get(f.subject) ?? doc.catalog.lookup(f.subject).find((e) => e.canonical === f.subject)?.kind;
+          if (kind && kind !== 'learned') mentions.push({ start: f.start, end: f.end, name: f.subject, kind });
+        }
+        mentions.sort((a, b) => a.start - b.start);
+      }
+      return mentions;
+    },
+    get findings() {
+      if (!findings) {
+        current();
+        findings = directives.length ? applyDirectives(blocks.flatMap(absolute), directives, text()) : blocks.flatMap(absolute);
+      }
+      return findings;
+    },
+    findingsNear(offset: number, limit: number): { findings: Finding[]; total: number } {
+      if (findings) return nearest(findings, offset, limit, findings.length);
+      current();
+      const total = doc.totalFindings;
+      if (total <= limit) return { findings: this.findings, total: this.findings.length };
+      // Walk outwards from the block at the offset until enough findings are collected.
+      const k = Math.max(0, Math.min(blocks.length - 1, blockIndexIn(blocks, offset)));
+      const picked: Finding[] = absolute(blocks[k]);
+      for (let d = 1; picked.length < limit && (k - d >= 0 || k + d < blocks.length); d++) {
+        if (k + d < blocks.length) picked.push(...absolute(blocks[k + d]));
+        if (k - d >= 0) picked.push(...absolute(blocks[k - d]));
+      }
+      return nearest(directives.length ? applyDirectives(picked, directives, text()) : picked, offset, limit, total);
+    },
+    get outline() {
+      if (!outline) {
+        current();
+        const nodes: OutlineNode[] = [];
+        // Only headings are placed by offset; paragraphs count for their kind and first lines' text, so
+        // they are passed as parsed (with offsets in their block) rather than copied.
+        for (const b of blocks) for (const n of doc.outlineOf(b)) nodes.push(n.type === 'heading' ? { ...n, start: n.start + b.start, end: n.end + b.start } : n);
+        const speakers = doc.speakerMemo(learned);
+        const findSpeaker = (line: string): string | undefined => {
+          if (!speakers.has(line)) {
+            if (speakers.size > 20_000) speakers.clear();
+            speakers.set(line, speakerIn(line, doc.catalog, learned));
+          }
+          return speakers.get(line);
+        };
+        outline = buildOutline(nodes, doc.size, findSpeaker);
+      }
+      return outline;
+    },
+  };
+}
+
+function blockIndexIn(blocks: readonly CheckedBlock[], offset: number): number {
+  let low = 0;
+  let high = blocks.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (blocks[mid].start <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/** The `limit` findings closest to the offset, in document order. */
+function nearest(findings: Finding[], offset: number, limit: number, total: number): { findings: Finding[]; total: number } {
+  const sorted = [...findings].sort((a, b) => a.start - b.start);
+  if (sorted.length <= limit) return { findings: sorted, total };
+  const distance = (f: Finding): number => (f.end < offset ? offset - f.end : f.start > offset ? f.start - offset : 0);
+  const kept = new Set([...sorted].sort((a, b) => distance(a) - distance(b)).slice(0, limit));
+  return { findings: sorted.filter((f) => kept.has(f)), total };
+}
+
+/** The speaker named at the start of a line, corrected against the catalog when it is a slip. */
+export function speakerIn(line: string, catalog: Catalog, learned: Catalog): string | undefined {
+  const names: string[] = [];
+  for (const { name } of peopleAtLineStart(line)) {
+    const known = [...catalog.lookup(name), ...learned.lookup(name)].find((e) => e.kind === 'person' || e.kind === 'learned');
+    if (known) names.push(known.canonical);
+    else {
+      const near = catalogPersonNear(name, catalog);
+      if (near) names.push(near);
+    }
+  }
+  return names.length ? names.join(' & ') : undefined;
+}
