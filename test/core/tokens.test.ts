@@ -38,3 +38,19 @@ describe('name-like word counts', () => {
     }
   });
 });
+
+import { nameKey } from '../../server/src/core/catalog.ts';
+
+describe('name keys', () => {
+  test('equal the Unicode definition for ASCII and other text', () => {
+    const definition = (text: string): string => text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}]+/gu, '');
+    const rnd = random(41);
+    const chars = 'abcXYZ019 -._\'’\t\u007f\u0000/@#Éüß🎉İ';
+    for (let n = 0; n < 20000; n++) {
+      let text = '';
+      for (let k = Math.floor(rnd() * 10); k > 0; k--) text += chars[Math.floor(rnd() * chars.length)];
+      assert.equal(nameKey(text), definition(text), JSON.stringify(text));
+    }
+    for (const text of ['OpenTelemetry', 'open-telemetry', 'k8s', 'Kubernetes’s', 'Émile Zola', '']) assert.equal(nameKey(text), definition(text), text);
+  });
+});

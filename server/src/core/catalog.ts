@@ -93,9 +93,21 @@ const MATURITY_WEIGHT: Record<string, number> = { graduated: 1, incubating: 0.92
 
 /** The key two spellings share when they differ only in case, spaces, hyphens or dots. */
 export function nameKey(text: string): string {
-  // Plain ASCII (the common case) needs no Unicode normalization.
-  if (/^[\x20-\x7e]*$/.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, '');
-  return text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}]+/gu, '');
+  // ASCII (the common case) needs no Unicode normalization; a word already in key form needs no copy.
+  let isKey = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) return text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}]+/gu, '');
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) isKey = false;
+  }
+  if (isKey) return text;
+  let key = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) key += text[i];
+    else if (c >= 65 && c <= 90) key += String.fromCharCode(c + 32);
+  }
+  return key;
 }
 
 const LETTER_BINS = 37;

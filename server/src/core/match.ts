@@ -134,6 +134,7 @@ function matchAt(tokens: Token[], i: number, ctx: MatchContext, out: Finding[]):
 
 /** A hyphenated word that starts with a name written right and goes on in plain lowercase ("PromQL-ish"). */
 function builtOnName(t: Token, ctx: MatchContext): boolean {
+  if (!t.base.includes('-')) return false;
   const parts = t.base.split('-');
   if (parts.length < 2) return false;
   for (let k = parts.length - 1; k >= 1; k--) {
