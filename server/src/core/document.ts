@@ -97,6 +97,7 @@ export class NotesDocument implements CheckedDocument {
   /** Blocks not in `keyIndex` yet, while it is being built in slices. */
   private unindexed?: Set<BlockState>;
   private segmentMemo = new Map<string, SegmentResult>();
+  private blockMemo = new WeakMap<ParsedProse, { matches: SegmentMatch[]; count: number }>();
   private speakers: { learned?: Catalog; lines: Map<string, string | undefined> } = { lines: new Map() };
   /** A check has matched every block once. */
   private completed = false;
@@ -367,6 +368,7 @@ export class NotesDocument implements CheckedDocument {
       this.matchedWith = { ignored: ignoredKey, keys };
       this.findingsFor = findingsFor;
       this.segmentMemo = new Map();
+      this.blockMemo = new WeakMap();
     }
     const ctx: MatchContext = { catalog, learned, words, ignored };
     const memo = this.segmentMemo;
@@ -378,22 +380,29 @@ export class NotesDocument implements CheckedDocument {
       if (timed && matched >= ON_SCREEN && (performance.now() > options.deadline! || matched >= (options.maxBlocks ?? Infinity))) break;
       matched++;
       if (timed) this.dirty.delete(b);
-      const matches: SegmentMatch[] = [];
-      let count = 0;
-      for (const s of this.proseOf(b).segments) {
-        // Lines repeat within notes ("- Q&A", "TODO"): match each distinct line once per check state.
-        let found = memo.get(s.text);
-        if (!found) {
-          found = matchSegment(s.text, 0, ctx);
-          if (memo.size > 50_000) memo.clear();
-          memo.set(s.text, found);
+      // Equal blocks share their parse: one that was matched already in this state is not matched again.
+      const prose = this.proseOf(b);
+      let block = this.blockMemo.get(prose);
+      if (!block) {
+        const matches: SegmentMatch[] = [];
+        let count = 0;
+        for (const s of prose.segments) {
+          // Lines repeat within notes ("- Q&A", "TODO"): match each distinct line once per check state.
+          let found = memo.get(s.text);
+          if (!found) {
+            found = matchSegment(s.text, 0, ctx);
+            if (memo.size > 50_000) memo.clear();
+            memo.set(s.text, found);
+          }
+          if (found.findings.length || found.mentions.length) matches.push({ at: s.start, result: found });
+          count += found.findings.length;
         }
-        if (found.findings.length || found.mentions.length) matches.push({ at: s.start, result: found });
-        count += found.findings.length;
+        block = { matches, count };
+        this.blockMemo.set(prose, block);
       }
-      this.findingTotal += count - b.findingCount;
-      b.matches = matches;
-      b.findingCount = count;
+      this.findingTotal += block.count - b.findingCount;
+      b.matches = block.matches;
+      b.findingCount = block.count;
       b.findingsFor = findingsFor;
     }
     if (!timed) this.dirty.clear();
