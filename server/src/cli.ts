@@ -87,7 +87,7 @@ export function expandInputs(inputs: string[], cwd: string = process.cwd()): str
       if (fs.existsSync(path.resolve(cwd, base))) walk(path.resolve(cwd, base), found);
       const matches = found.filter((f) => pattern.test(path.relative(cwd, f).split(path.sep).join('/')));
       if (!matches.length) throw new UsageError(`no Markdown files match '${input}'`);
-      files.push(...matches);
+      for (const m of matches) files.push(m);
       continue;
     }
     const full = path.resolve(cwd, input);
@@ -102,7 +102,7 @@ export function expandInputs(inputs: string[], cwd: string = process.cwd()): str
       const found: string[] = [];
       walk(full, found);
       if (!found.length) throw new UsageError(`no Markdown files in folder '${input}'`);
-      files.push(...found);
+      for (const f of found) files.push(f);
     } else files.push(full);
   }
   return [...new Set(files)];

@@ -108,8 +108,10 @@ export class EditorDocument {
     // A CR that ends the inserted text pairs with the LF after it: that line break's start is already kept.
     if (text.length && newLast === CR && next === LF) added.pop();
     const delta = text.length - (end - start);
-    starts.splice(first, after - first, ...added);
-    for (let k = first + added.length; k < starts.length; k++) starts[k] += delta;
+    for (let k = after; k < starts.length; k++) starts[k] += delta;
+    // Spreading a long list into splice's arguments overflows the stack (a paste of many lines).
+    if (added.length < 10_000) starts.splice(first, after - first, ...added);
+    else this.starts = starts.slice(0, first).concat(added, starts.slice(after));
   }
 
   /** Replaces the whole text (a full-text change). */

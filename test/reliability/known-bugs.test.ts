@@ -66,4 +66,33 @@ describe('known robustness bugs', () => {
       }
     },
   );
+
+  test('fixed (document.ts): a text of 150,000 blocks, and replacing all of it, no longer overflow the stack', () => {
+    const many = 'Kubevirt note\n\n'.repeat(150_000);
+    const doc = new NotesDocument(testEngine(), many);
+    assert.equal(doc.check(DEFAULT_SETTINGS).findings.length, 150_000);
+    // Every block changes: the whole text is one replaced region.
+    const other = 'Promethus note\n\n'.repeat(150_000);
+    doc.setText(other);
+    const findings = doc.check(DEFAULT_SETTINGS).findings;
+    assert.equal(findings.length, 150_000);
+    assert.equal(findings[149_999].start, other.length - 'Promethus note\n\n'.length);
+  });
+
+  test(
+    'fixed (editor-document.ts): pasting 300,000 lines into an open document keeps the server answering with right positions',
+    async () => {
+      const { client } = await LspClient.start({ settings: {} });
+      try {
+        const uri = 'untitled:bigpaste.md';
+        // A problem in the opened text, so that the line table is built before the paste.
+        await client.open(uri, '# Notes\n\nETCD start\n');
+        const paste = 'note\n'.repeat(300_000) + 'Kubevirt\n';
+        const diagnostics = await client.change(uri, 2, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: paste }]);
+        assert.deepEqual(diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code}`), ['300002:0 casing', '300003:0 casing']);
+      } finally {
+        await client.stop();
+      }
+    },
+  );
 });

@@ -138,8 +138,9 @@ export function createAnalysis(doc: CheckedDocument, state: CheckedState): Analy
       const k = Math.max(0, Math.min(blocks.length - 1, blockIndexIn(blocks, offset)));
       const picked: Finding[] = absolute(blocks[k]);
       for (let d = 1; picked.length < limit && (k - d >= 0 || k + d < blocks.length); d++) {
-        if (k + d < blocks.length) picked.push(...absolute(blocks[k + d]));
-        if (k - d >= 0) picked.push(...absolute(blocks[k - d]));
+        // Loops, not spreads: one block may hold more findings than a call takes arguments.
+        if (k + d < blocks.length) for (const f of absolute(blocks[k + d])) picked.push(f);
+        if (k - d >= 0) for (const f of absolute(blocks[k - d])) picked.push(f);
       }
       return nearest(directives.length ? applyDirectives(picked, directives, text()) : picked, offset, limit, total);
     },

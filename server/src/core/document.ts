@@ -243,12 +243,17 @@ export class NotesDocument implements CheckedDocument {
       }
       return new BlockState(b.start, b.text, !!b.frontMatter);
     });
+    // Sets, not array searches: a whole-text replacement can remove and add tens of thousands of blocks.
     const kept = new Set(added);
+    const wasThere = new Set(removed);
     const shapesOutline = (b: BlockState): boolean => !b.frontMatter && this.proseOf(b).outline.some((n) => n.type === 'heading');
-    if ([...removed, ...added].some((b) => !(kept.has(b) && removed.includes(b)) && shapesOutline(b))) this.outlineVersion++;
+    const changed = (b: BlockState): boolean => !(kept.has(b) && wasThere.has(b)) && shapesOutline(b);
+    if (removed.some(changed) || added.some(changed)) this.outlineVersion++;
     for (const b of removed) if (!kept.has(b)) this.forget(b);
-    this.blocks.splice(at, count, ...added);
-    added.forEach((b, k) => (removed.includes(b) ? this.retallyPeople(b, at + k) : this.remember(b, at + k)));
+    // Spreading a long list into splice's arguments overflows the stack: long ones are joined instead.
+    if (added.length < 10_000) this.blocks.splice(at, count, ...added);
+    else this.blocks = this.blocks.slice(0, at).concat(added, this.blocks.slice(at + count));
+    added.forEach((b, k) => (wasThere.has(b) ? this.retallyPeople(b, at + k) : this.remember(b, at + k)));
     // The block after the region may have a new neighbour above it: its speakers are re-tallied.
     if (at + added.length < this.blocks.length) this.retallyPeople(this.blocks[at + added.length], at + added.length);
   }

@@ -37,7 +37,7 @@ export function parseSimpleBlock(source: string): ParsedProse | undefined {
   let unsupported = false;
   const addRuns = (text: string, start: number): void => {
     const runs = inlineRuns(text, start, true);
-    if (runs) segments.push(...runs);
+    if (runs) for (const run of runs) segments.push(run);
     else unsupported = true;
   };
   const addLine = (text: string, start: number, nested: boolean, newParagraph: boolean): void => {
