@@ -260,16 +260,25 @@ export class Catalog {
     const hits: { order: number; near: Near }[] = [];
     let sounds: [string, string] | undefined;
     // Only names at most three letters shorter or longer can be near.
+    // Indexed loops: this runs a few hundred times per file, mostly before the compiler has optimized it.
     for (let length = Math.max(0, key.length - 3); length <= Math.min(this.nearPool.length - 1, key.length + 3); length++) {
-      for (const { entry, counts: theirs, order } of this.nearPool[length] ?? []) {
+      const bucket = this.nearPool[length];
+      if (!bucket) continue;
+      for (let i = 0; i < bucket.length; i++) {
+        const candidate = bucket[i];
+        const theirs = candidate.counts;
         // Letters one has more of than the other: a lower bound of the edits, much cheaper to get.
         let surplus = 0;
-        for (const c of present) if (counts[c] > theirs[c]) surplus += counts[c] - theirs[c];
+        for (let p = 0; p < present.length; p++) {
+          const d = counts[present[p]] - theirs[present[p]];
+          if (d > 0) surplus += d;
+        }
         if (surplus > reach || surplus - (key.length - length) > reach) continue;
+        const entry = candidate.entry;
         const edits = editDistance(key, entry.key, reach);
         if (edits === 0 || edits > reach) continue;
         sounds ??= soundKeys(key);
-        hits.push({ order, near: { entry, edits, sound: soundDistance(sounds, entry.sounds), prefix: commonPrefixLength(key, entry.key) } });
+        hits.push({ order: candidate.order, near: { entry, edits, sound: soundDistance(sounds, entry.sounds), prefix: commonPrefixLength(key, entry.key) } });
       }
     }
     // In catalog order, as callers break ties by it.
