@@ -277,17 +277,18 @@ export class NotesDocument implements CheckedDocument {
     const facts = this.factsOf(block);
     const previous = k > 0 ? this.blocks[k - 1] : undefined;
     const afterHeading = previous && !previous.frontMatter && this.factsOf(previous).endsWithHeading;
-    return afterHeading ? [...facts.people, ...facts.openingPeople] : facts.people;
+    return afterHeading && facts.openingPeople.length ? [...facts.people, ...facts.openingPeople] : facts.people;
   }
 
   /** Adds a block (already in `blocks`) to the tallies and marks it for matching. */
   private remember(block: BlockState, index: number): void {
     if (block.frontMatter) return;
     const facts = this.factsOf(block);
-    for (const [word, n] of facts.counts) this.words.addCount(word, n);
-    this.titles.add(facts.titleNames, 1);
+    // Most blocks teach nothing (a file's worth of blocks passes here before the code is optimized).
+    if (facts.counts.size) facts.counts.forEach((n, word) => this.words.addCount(word, n));
+    if (facts.titleNames.length) this.titles.add(facts.titleNames, 1);
     block.people = this.speakersOf(block, index);
-    this.people.add(block.people, 1);
+    if (block.people.length) this.people.add(block.people, 1);
     this.keyIndex?.add(block, blockKeys(this.proseOf(block)));
     if (block.findingsFor !== this.findingsFor) this.dirty.add(block);
     if (this.proseOf(block).comments.length) this.withComments.add(block);
@@ -296,9 +297,9 @@ export class NotesDocument implements CheckedDocument {
   private forget(block: BlockState): void {
     if (block.frontMatter) return;
     const facts = this.factsOf(block);
-    for (const [word, n] of facts.counts) this.words.addCount(word, -n);
-    this.titles.add(facts.titleNames, -1);
-    this.people.add(block.people ?? [], -1);
+    if (facts.counts.size) facts.counts.forEach((n, word) => this.words.addCount(word, -n));
+    if (facts.titleNames.length) this.titles.add(facts.titleNames, -1);
+    if (block.people?.length) this.people.add(block.people, -1);
     if (!this.unindexed?.delete(block)) this.keyIndex?.remove(block, blockKeys(this.proseOf(block)));
     this.dirty.delete(block);
     this.withComments.delete(block);
