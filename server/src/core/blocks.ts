@@ -56,16 +56,17 @@ export function frontMatterEnd(text: string): number {
 
 /** The next occurrence of a string at or after an offset; each search runs once per occurrence, not per line. */
 class NextIndex {
-  private readonly found = new Map<string, number>();
-  constructor(private readonly text: string) {}
-  of(needle: string, from: number): number {
-    let at = this.found.get(needle);
-    if (at === undefined || at < from) {
-      at = this.text.indexOf(needle, from);
-      if (at < 0) at = Infinity;
-      this.found.set(needle, at);
+  private at = -1;
+  constructor(
+    private readonly text: string,
+    private readonly needle: string,
+  ) {}
+  from(offset: number): number {
+    if (this.at < offset) {
+      const found = this.text.indexOf(this.needle, offset);
+      this.at = found < 0 ? Infinity : found;
     }
-    return at;
+    return this.at;
   }
 }
 
@@ -95,9 +96,9 @@ export function scanBlocks(text: string, from: number, to: number, atDocumentSta
   let inComment = false;
   let sawBlank = false;
   // Lines are read in place (no copy per line); only fence and comment lines are looked at closely.
-  const next = new NextIndex(text);
+  const [lf, cr, commentOpen, commentClose] = ['\n', '\r', '<!--', '-->'].map((needle) => new NextIndex(text, needle));
   for (let start = blockStart; start < to; ) {
-    const end = Math.min(to, next.of('\n', start), next.of('\r', start));
+    const end = Math.min(to, lf.from(start), cr.from(start));
     let after = end;
     if (text.charCodeAt(after) === 13 && after < to) after++;
     if (text.charCodeAt(after) === 10 && after < to) after++;
@@ -112,7 +113,7 @@ export function scanBlocks(text: string, from: number, to: number, atDocumentSta
         if (close && close[1][0] === fence[0] && close[1].length >= fence.length && content.trim() === close[1]) fence = null;
       }
     } else if (inComment) {
-      if (next.of('-->', start) + 3 <= end) inComment = false;
+      if (commentClose.from(start) + 3 <= end) inComment = false;
     } else if (first === end) {
       sawBlank = true;
     } else {
@@ -125,7 +126,7 @@ export function scanBlocks(text: string, from: number, to: number, atDocumentSta
       const open = maybeFence ? FENCE.exec(text.slice(start, end)) : null;
       if (open) fence = open[1];
       else {
-        const comment = next.of('<!--', start);
+        const comment = commentOpen.from(start);
         if (comment + 4 <= end) {
           const content = text.slice(start, end);
           if (!content.slice(content.lastIndexOf('<!--')).includes('-->')) inComment = true;
