@@ -70,6 +70,7 @@ export interface TextChange {
 const FRONT_MATTER_OPEN = /^(?:---|\+\+\+)[ \t]*\r?\n/;
 
 const factsCache = new WeakMap<ParsedProse, BlockLearnFacts>();
+const EMPTY: ReadonlySet<BlockState> = new Set();
 
 export class NotesDocument implements CheckedDocument {
   private blocks: BlockState[] = [];
@@ -244,8 +245,9 @@ export class NotesDocument implements CheckedDocument {
       return new BlockState(b.start, b.text, !!b.frontMatter);
     });
     // Sets, not array searches: a whole-text replacement can remove and add tens of thousands of blocks.
-    const kept = new Set(added);
-    const wasThere = new Set(removed);
+    // (Nothing removed, as when a file is read: no sets needed.)
+    const kept = removed.length ? new Set(added) : EMPTY;
+    const wasThere = removed.length ? new Set(removed) : EMPTY;
     const shapesOutline = (b: BlockState): boolean => !b.frontMatter && this.proseOf(b).outline.some((n) => n.type === 'heading');
     const changed = (b: BlockState): boolean => !(kept.has(b) && wasThere.has(b)) && shapesOutline(b);
     if (removed.some(changed) || added.some(changed)) this.outlineVersion++;
@@ -290,7 +292,8 @@ export class NotesDocument implements CheckedDocument {
     block.people = this.speakersOf(block, index);
     if (block.people.length) this.people.add(block.people, 1);
     this.keyIndex?.add(block, blockKeys(this.proseOf(block)));
-    if (block.findingsFor !== this.findingsFor) this.dirty.add(block);
+    // (Before the first check every block is matched anyway.)
+    if (this.matchedWith && block.findingsFor !== this.findingsFor) this.dirty.add(block);
     if (this.proseOf(block).comments.length) this.withComments.add(block);
   }
 
