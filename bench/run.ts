@@ -4,7 +4,6 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { NotesDocument } from '../server/src/core/document.ts';
 import { clearParseCache } from '../server/src/core/prose.ts';
 import { DEFAULT_SETTINGS } from '../server/src/core/settings.ts';
