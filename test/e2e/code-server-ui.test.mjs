@@ -7,7 +7,7 @@
 // Options: --vsix FILE (default talk-notes.vsix), --keep (keep the run dir), --headed-slowmo N (debug),
 //          --update-screenshot (rewrite docs/screenshot-problems.png; it is written anyway when missing).
 // Exit 0 = all passed, 1 = a test failed, 2 = harness error (code-server/chromium did not start, no .vsix).
-import { createSuite, Fail, finish, openWorkbench, requireVsix, runCases } from './ui-cases.mjs';
+import { createSuite, Fail, finish, openWorkbench, requireVsix, runCases, workbenchHelpers } from './ui-cases.mjs';
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import fs from 'node:fs';
@@ -39,35 +39,7 @@ const { tests, test, assert } = createSuite();
 
 // ---- editor helpers (all waits are condition-based) ----------------------------------------------
 let page;
-const status = () => page.locator('#status\\.editor\\.selection').innerText().catch(() => '');
-async function waitStatus(re, timeout = T) {
-  await page.waitForFunction((src) => {
-    const el = document.getElementById('status.editor.selection');
-    return !!el && new RegExp(src).test(el.innerText);
-  }, re.source, { timeout });
-}
-// Keyboard focus in the notes editor (keyboard, not a click: sticky-scroll headers can cover the text).
-// Waits until the editor's input element really has the focus: after a quick pick or the command palette
-// closes, focus returns asynchronously, and keys typed before that go elsewhere.
-const editorHasFocus = () => page.evaluate(() => {
-  const a = document.activeElement;
-  return !!a && !!a.closest('.editor-group-container .monaco-editor') && !a.closest('.overflow-guard .monaco-hover');
-});
-async function focusEditor() {
-  const end = Date.now() + T;
-  while (Date.now() < end) {
-    if (await editorHasFocus()) return;
-    await page.keyboard.press('Control+1');   // View: Focus First Editor Group
-    try {
-      await page.waitForFunction(() => { const a = document.activeElement; return !!a && !!a.closest('.editor-group-container .monaco-editor'); }, null, { timeout: 2000 });
-      return;
-    } catch { /* focus went elsewhere: press again */ }
-  }
-  throw new Fail('could not focus the editor');
-}
-async function quickInputOpen() { await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: T }); }
-async function quickInputClosed() { await page.waitForSelector('.quick-input-widget', { state: 'hidden', timeout: T }); }
-async function closeWidgets() { for (let i = 0; i < 3; i++) await page.keyboard.press('Escape'); }
+const { status, waitStatus, quickInputOpen, quickInputClosed, closeWidgets, focusEditor, runCommand, visibleLines } = workbenchHelpers(() => page, T);
 
 async function goToLine(line, col = 1) {
   await focusEditor();
@@ -79,21 +51,6 @@ async function goToLine(line, col = 1) {
   await waitStatus(new RegExp(`Ln ${line}, Col ${col}\\b`));
 }
 
-async function runCommand(title) {
-  await page.keyboard.press('Control+Shift+P');
-  await quickInputOpen();
-  await page.keyboard.type(title);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-  await row.waitFor({ timeout: T });
-  if (process.env.DEBUG_E2E) log('palette rows:', JSON.stringify(await page.locator('.quick-input-list .monaco-list-row').allInnerTexts()), 'focused:', await page.locator('.quick-input-list .monaco-list-row.focused').allInnerTexts(), 'tabs:', await page.locator('.tabs-container .tab').evaluateAll((ts) => ts.map((t) => t.className)));
-  await page.keyboard.press('Enter');
-}
-
-/** Text of the rendered editor lines (only those in view). */
-async function visibleLines() {
-  return page.$$eval('.editor-group-container .monaco-editor .view-lines .view-line', (els) =>
-    els.map((e) => ({ top: parseFloat(e.style.top) || 0, text: e.textContent.replace(/\u00a0/g, ' ') })).sort((a, b) => a.top - b.top).map((x) => x.text));
-}
 async function waitLine(pred, what, timeout = T) {
   const end = Date.now() + timeout;
   let lines = [];

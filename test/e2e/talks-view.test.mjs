@@ -9,7 +9,7 @@
 // it is missing or with --update-screenshot, and only when every test before it passed.
 // Options: --vsix FILE (default talk-notes.vsix), --keep (keep the run dir), --grep RE, --update-screenshot.
 // Exit 0 = all passed, 1 = a test failed, 2 = harness error (code-server/chromium did not start, no .vsix).
-import { createSuite, Fail, finish, openWorkbench, requireVsix, runCases } from './ui-cases.mjs';
+import { createSuite, Fail, finish, openWorkbench, requireVsix, runCases, workbenchHelpers } from './ui-cases.mjs';
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import fs from 'node:fs';
@@ -42,49 +42,10 @@ const { tests, test, assert } = createSuite();
 
 // ---- workbench helpers (all waits are condition-based) -------------------------------------------
 let page;
-const status = () => page.locator('#status\\.editor\\.selection').innerText().catch(() => '');
-async function waitStatus(re, timeout = T) {
-  try {
-    await page.waitForFunction((src) => {
-      const el = document.getElementById('status.editor.selection');
-      return !!el && new RegExp(src).test(el.innerText);
-    }, re.source, { timeout });
-  } catch { throw new Fail(`status bar never matched ${re}: ${JSON.stringify(await status())}`); }
-}
-async function quickInputOpen() { await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: T }); }
-async function quickInputClosed() { await page.waitForSelector('.quick-input-widget', { state: 'hidden', timeout: T }); }
-async function closeWidgets() { for (let i = 0; i < 3; i++) await page.keyboard.press('Escape'); }
-const editorHasFocus = () => page.evaluate(() => {
-  const a = document.activeElement;
-  return !!a && !!a.closest('.editor-group-container .monaco-editor');
-});
-async function focusEditor() {
-  const end = Date.now() + T;
-  while (Date.now() < end) {
-    if (await editorHasFocus()) return;
-    await page.keyboard.press('Control+1');
-    try {
-      await page.waitForFunction(() => { const a = document.activeElement; return !!a && !!a.closest('.editor-group-container .monaco-editor'); }, null, { timeout: 2000 });
-      return;
-    } catch { /* focus went elsewhere: press again */ }
-  }
-  throw new Fail('could not focus the editor');
-}
-async function runCommand(title) {
-  await page.keyboard.press('Control+Shift+P');
-  await quickInputOpen();
-  await page.keyboard.type(title);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: T });
-  await page.keyboard.press('Enter');
-}
+const { status, waitStatus, quickInputClosed, closeWidgets, focusEditor, runCommand, visibleLines } = workbenchHelpers(() => page, T);
 const activeTab = () => page.locator('.tabs-container .tab.active').getAttribute('data-resource-name').catch(() => null);
 async function waitActiveTab(name) {
   try { await page.waitForSelector(`.tabs-container .tab.active[data-resource-name="${name}"]`, { timeout: T }); } catch { throw new Fail(`active editor is ${await activeTab()}, not ${name}`); }
-}
-/** Text of the rendered editor lines (only those in view). */
-async function visibleLines() {
-  return page.$$eval('.editor-group-container .monaco-editor .view-lines .view-line', (els) =>
-    els.map((e) => ({ top: parseFloat(e.style.top) || 0, text: e.textContent.replace(/\u00a0/g, ' ') })).sort((a, b) => a.top - b.top).map((x) => x.text));
 }
 
 // The Talks view: the Explorer pane whose header title is "Talks".

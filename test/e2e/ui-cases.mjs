@@ -48,6 +48,56 @@ export function createSuite() {
   return { tests, test, assert };
 }
 
+/**
+ * Workbench helpers shared by the UI runners; every wait is for a condition. `getPage` returns the page once
+ * it is open; `T` is the default wait for one condition.
+ */
+export function workbenchHelpers(getPage, T) {
+  const status = () => getPage().locator('#status\\.editor\\.selection').innerText().catch(() => '');
+  async function waitStatus(re, timeout = T) {
+    try {
+      await getPage().waitForFunction((src) => {
+        const el = document.getElementById('status.editor.selection');
+        return !!el && new RegExp(src).test(el.innerText);
+      }, re.source, { timeout });
+    } catch { throw new Fail(`status bar never matched ${re}: ${JSON.stringify(await status())}`); }
+  }
+  const quickInputOpen = () => getPage().waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: T });
+  const quickInputClosed = () => getPage().waitForSelector('.quick-input-widget', { state: 'hidden', timeout: T });
+  async function closeWidgets() { for (let i = 0; i < 3; i++) await getPage().keyboard.press('Escape'); }
+  // Keyboard focus in the notes editor (keyboard, not a click: sticky-scroll headers can cover the text).
+  // Waits until the editor's input element really has the focus: after a quick pick or the command palette
+  // closes, focus returns asynchronously, and keys typed before that go elsewhere.
+  const editorHasFocus = () => getPage().evaluate(() => {
+    const a = document.activeElement;
+    return !!a && !!a.closest('.editor-group-container .monaco-editor') && !a.closest('.overflow-guard .monaco-hover');
+  });
+  async function focusEditor() {
+    const end = Date.now() + T;
+    while (Date.now() < end) {
+      if (await editorHasFocus()) return;
+      await getPage().keyboard.press('Control+1');   // View: Focus First Editor Group
+      try {
+        await getPage().waitForFunction(() => { const a = document.activeElement; return !!a && !!a.closest('.editor-group-container .monaco-editor'); }, null, { timeout: 2000 });
+        return;
+      } catch { /* focus went elsewhere: press again */ }
+    }
+    throw new Fail('could not focus the editor');
+  }
+  async function runCommand(title) {
+    const page = getPage();
+    await page.keyboard.press('Control+Shift+P');
+    await quickInputOpen();
+    await page.keyboard.type(title);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: T });
+    await page.keyboard.press('Enter');
+  }
+  /** Text of the rendered editor lines (only those in view). */
+  const visibleLines = () => getPage().$$eval('.editor-group-container .monaco-editor .view-lines .view-line', (els) =>
+    els.map((e) => ({ top: parseFloat(e.style.top) || 0, text: e.textContent.replace(/\u00a0/g, ' ') })).sort((a, b) => a.top - b.top).map((x) => x.text));
+  return { status, waitStatus, quickInputOpen, quickInputClosed, closeWidgets, editorHasFocus, focusEditor, runCommand, visibleLines };
+}
+
 /** Runs the cases whose name matches `grep` (all when unset). Returns the counts. */
 export async function runCases(tests, { grep, page, runDir, closeWidgets }) {
   let passed = 0;
