@@ -40,8 +40,11 @@ export class EditorDocument {
 
   getText(range?: Range): string {
     if (!range) return this.own ?? this.notes.text;
-    const start = this.offsetAt(range.start);
-    const end = this.offsetAt(range.end);
+    return this.slice(this.offsetAt(range.start), this.offsetAt(range.end));
+  }
+
+  /** The text between two offsets, without joining the whole text. */
+  slice(start: number, end: number): string {
     return this.own !== undefined ? this.own.slice(start, end) : this.notes.slice(start, end);
   }
 

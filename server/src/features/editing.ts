@@ -134,7 +134,7 @@ export function registerEditingFeatures(session: Session): void {
     const add = (start: number, end: number): void => {
       const a = state.document.positionAt(start).line;
       // Fold up to the last line before the next talk, trailing blank lines excluded.
-      const text = state.document.getText().slice(start, end).replace(/\s+$/, '');
+      const text = state.document.slice(start, end).replace(/\s+$/, '');
       const b = state.document.positionAt(start + text.length).line;
       if (b > a) ranges.push({ startLine: a, endLine: b, kind: FoldingRangeKind.Region });
     };
