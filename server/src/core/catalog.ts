@@ -137,6 +137,8 @@ export class Catalog {
   private nearPool: { entry: NameEntry; counts: Int32Array; order: number }[][] = [];
   private nearPoolSize = -1;
   private readonly prefixMemo = new Map<string, NameEntry[]>();
+  /** Every indexed key, sorted (for `startsKey`); dropped when a key is added. */
+  private sortedKeys: string[] | undefined;
 
   static fromData(data: CatalogData): Catalog {
     const catalog = new Catalog();
@@ -239,6 +241,7 @@ export class Catalog {
   private index(key: string, entry: NameEntry): void {
     if (!key) return;
     const list = this.byKey.get(key);
+    this.sortedKeys = undefined;
     if (!list) this.byKey.set(key, [entry]);
     else if (!list.includes(entry)) list.push(entry);
   }
@@ -308,13 +311,32 @@ export class Catalog {
   }
 
   startingWith(word: string): NameEntry[] {
-    return this.byFirstWord.get(word.toLowerCase()) ?? [];
+    return this.byFirstWord.get(word.toLowerCase()) ?? NO_ENTRIES;
   }
 
   lookupKey(key: string): NameEntry[] {
-    return this.byKey.get(key) ?? [];
+    return this.byKey.get(key) ?? NO_ENTRIES;
+  }
+
+  /**
+   * Whether some name's key (of any form) starts with this text. Words that begin no name need no
+   * phrase lookups, which is most words of a file.
+   */
+  startsKey(prefix: string): boolean {
+    const keys = (this.sortedKeys ??= [...this.byKey.keys()].sort());
+    let low = 0;
+    let high = keys.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (keys[mid] < prefix) low = mid + 1;
+      else high = mid;
+    }
+    return low < keys.length && keys[low].startsWith(prefix);
   }
 }
+
+// Frozen: a caller that tried to add to a shared empty result would fail loudly.
+const NO_ENTRIES = Object.freeze([]) as unknown as NameEntry[];
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);

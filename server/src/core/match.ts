@@ -45,6 +45,8 @@ export interface SegmentResult {
 
 // Collected while one segment is matched (matching is synchronous, so one sink suffices).
 let mentionSink: Mention[] = [];
+// The name keys of the tokens of the segment being matched (a phrase's key joins its words' keys).
+let tokenKeys: string[] = [];
 
 function mention(entry: NameEntry, start: number, end: number): void {
   if (entry.kind !== 'learned') mentionSink.push({ start, end, name: entry.canonical, kind: entry.kind });
@@ -55,16 +57,24 @@ export function matchSegment(text: string, offset: number, ctx: MatchContext): S
   const findings: Finding[] = [];
   const mentions: Mention[] = [];
   mentionSink = mentions;
+  const keys: string[] = new Array(tokens.length);
+  for (let k = 0; k < tokens.length; k++) keys[k] = nameKey(tokens[k].base);
+  tokenKeys = keys;
   let i = 0;
   while (i < tokens.length) {
     const consumed = matchAt(tokens, i, ctx, findings);
     i += Math.max(1, consumed);
   }
-  for (const f of [...findings, ...mentions]) {
-    f.start += offset;
-    f.end += offset;
+  if (offset) {
+    for (const f of findings) shift(f, offset);
+    for (const m of mentions) shift(m, offset);
   }
   return { findings, mentions };
+}
+
+function shift(span: { start: number; end: number }, offset: number): void {
+  span.start += offset;
+  span.end += offset;
 }
 
 /** Tokens i..i+n-1 written as one phrase (single spaces between them). */
@@ -79,17 +89,29 @@ export function joinable(tokens: Token[], i: number, n: number): boolean {
 }
 
 export function surface(tokens: Token[], i: number, n: number): string {
-  return tokens
-    .slice(i, i + n)
-    .map((t, k) => (k === 0 ? t.base : t.gap + t.base))
-    .join('');
+  let text = tokens[i].base;
+  for (let k = i + 1; k < i + n; k++) text += tokens[k].gap + tokens[k].base;
+  return text;
+}
+
+/** Names with this key, learned ones first (no copy when only one catalog has any). */
+function lookupBoth(ctx: MatchContext, key: string): NameEntry[] {
+  const learned = ctx.learned.lookupKey(key);
+  const known = ctx.catalog.lookupKey(key);
+  if (!learned.length) return known;
+  return known.length ? learned.concat(known) : learned;
+}
+
+/** Whether some name's key starts with this one. */
+function startsName(ctx: MatchContext, key: string): boolean {
+  return ctx.catalog.startsKey(key) || ctx.learned.startsKey(key);
 }
 
 function shorterName(tokens: Token[], i: number, n: number, ctx: MatchContext): { n: number; written: string; entries: NameEntry[] } | undefined {
   for (let k = n - 1; k >= 1; k--) {
-    if (!tokens.slice(i + k, i + n).every((t) => t.shape === 'lower')) return undefined;
+    if (tokens[i + k].shape !== 'lower') return undefined;
     const written = surface(tokens, i, k);
-    const entries = [...ctx.learned.lookupKey(nameKey(written)), ...ctx.catalog.lookupKey(nameKey(written))];
+    const entries = lookupBoth(ctx, nameKey(written));
     if (entries.length && !entries.some((e) => e.canonical === written || e.aliases.includes(written))) return { n: k, written, entries };
   }
   return undefined;
@@ -101,13 +123,24 @@ function matchAt(tokens: Token[], i: number, ctx: MatchContext, out: Finding[]):
   if (token.base.includes('_')) return 1;
   if (token.dotted) return matchDomain(token, ctx, out);
 
-  for (let n = MAX_WORDS; n >= 1; n--) {
-    if (!joinable(tokens, i, n)) continue;
+  // The longest phrase from here whose key could still begin a name (a phrase is joinable only if its
+  // shorter phrases are): longer ones need no lookup. Ignored phrases must be seen whatever they spell.
+  const keys = tokenKeys;
+  let longest = 0;
+  let run = '';
+  for (let n = 1; n <= MAX_WORDS && joinable(tokens, i, n); n++) {
+    run += keys[i + n - 1];
+    if (!ctx.ignored.size && !startsName(ctx, run)) break;
+    longest = n;
+  }
+  if (keys[i].length < 2) longest = Math.max(longest, 1);
+  for (let n = longest; n >= 1; n--) {
     const written = surface(tokens, i, n);
     if (n > 1 && ctx.ignored.has(written.toLowerCase())) return n;
-    const key = nameKey(written);
+    let key = keys[i];
+    for (let k = i + 1; k < i + n; k++) key += keys[k];
     if (n === 1 && key.length < 2) return 1;
-    const entries = [...ctx.learned.lookupKey(key), ...ctx.catalog.lookupKey(key)];
+    const entries = lookupBoth(ctx, key);
     if (!entries.length) continue;
     // "Open Telemetry collector": a slip in a shorter name followed by ordinary words is about the shorter
     // name; the longer one (OpenTelemetry Collector) would also rewrite words that were fine.
@@ -280,12 +313,13 @@ function namesClose(written: string, name: string): boolean {
 
 /** A multi-word name cut short: all words right but the last, which is a beginning ("Open Policy A"). */
 function matchTruncated(tokens: Token[], i: number, ctx: MatchContext, out: Finding[]): number {
-  for (let n = MAX_WORDS; n >= 3; n--) {
+  const starting = ctx.catalog.startingWith(tokens[i].base);
+  for (let n = MAX_WORDS; n >= 3 && starting.length; n--) {
     if (!joinable(tokens, i, n)) continue;
-    const head = surface(tokens, i, n - 1).toLowerCase();
     const tail = tokens[i + n - 1];
     if (tail.shape === 'lower' || tail.hasDigit) continue;
-    for (const entry of ctx.catalog.startingWith(tokens[i].base)) {
+    const head = surface(tokens, i, n - 1).toLowerCase();
+    for (const entry of starting) {
       const words = entry.canonical.split(' ');
       if (words.length < n) continue;
       if (words.slice(0, n - 1).join(' ').toLowerCase() !== head) continue;
@@ -333,8 +367,12 @@ function matchSingular(tokens: Token[], i: number, ctx: MatchContext, out: Findi
 function matchSpacedPhrase(tokens: Token[], i: number, ctx: MatchContext, out: Finding[]): number {
   for (let n = 3; n >= 2; n--) {
     if (!joinable(tokens, i, n)) continue;
-    const words = tokens.slice(i, i + n);
-    if (words.some((t) => t.hasDigit || t.shape === 'lower' || t.shape === 'upper')) continue;
+    let plainWords = true;
+    for (let k = i; k < i + n; k++) {
+      const t = tokens[k];
+      if (t.hasDigit || t.shape === 'lower' || t.shape === 'upper') plainWords = false;
+    }
+    if (!plainWords) continue;
     const key = nameKey(surface(tokens, i, n));
     if (key.length < 6) continue;
     let found: Candidate | undefined;
@@ -347,7 +385,7 @@ function matchSpacedPhrase(tokens: Token[], i: number, ctx: MatchContext, out: F
     }
     if (found) {
       const code: CheckCode = found.entry.kind === 'learned' ? 'learned' : 'misheard';
-      out.push(finding(code, words[0].start, words[n - 1].end, surface(tokens, i, n), [found.entry.canonical], true, found.entry));
+      out.push(finding(code, tokens[i].start, tokens[i + n - 1].end, surface(tokens, i, n), [found.entry.canonical], true, found.entry));
       return n;
     }
   }
@@ -361,7 +399,7 @@ function matchSpacedPhrase(tokens: Token[], i: number, ctx: MatchContext, out: F
 function matchFuzzyWord(tokens: Token[], i: number, ctx: MatchContext, out: Finding[]): boolean {
   const t = tokens[i];
   if (t.hasDigit || t.shape === 'upper' || t.shape === 'other') return false;
-  const key = nameKey(t.base);
+  const key = tokenKeys[i];
   if (key.length < 4 || key.length > 40) return false;
   const lower = t.shape === 'lower';
   const english = ctx.words.isWord(t.base);
