@@ -4,6 +4,8 @@
 import type { ProseSegment } from './prose.ts';
 
 const URL_START = /^(?:https?:\/\/|www\.)/i;
+// Where the loop below has something to do; the text between is skipped by the regex engine.
+const INTERESTING = /[`*_]|https?:\/\/|www\./gi;
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
 
 const WHITESPACE = 0;
@@ -37,6 +39,10 @@ export function inlineRuns(text: string, start: number, singleStar = false): Pro
   let pending: Run | undefined;
   let i = 0;
   while (i < text.length) {
+    INTERESTING.lastIndex = i;
+    const next = INTERESTING.exec(text);
+    if (!next) break;
+    i = next.index;
     const c = text[i];
     if (c === '`') {
       let n = 1;
