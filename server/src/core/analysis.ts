@@ -76,12 +76,15 @@ export function createAnalysis(doc: CheckedDocument, state: CheckedState): Analy
   const current = (): void => {
     if (doc.version !== version) throw new Error('Talk Notes: this analysis is older than the document');
   };
-  const absolute = (b: CheckedBlock): Finding[] => {
-    const out: Finding[] = [];
+  /** The block's findings, at their offsets in the document, added to `out`. */
+  const absolute = (b: CheckedBlock, out: Finding[] = []): Finding[] => {
     for (const { at, result } of b.matches ?? []) {
       const shift = at + b.start;
       for (const f of result.findings) {
-        if (settings.severity[f.code] !== 'off') out.push({ ...f, start: f.start + shift, end: f.end + shift, fixes: [...f.fixes] });
+        // A literal rather than a spread: one shape for every finding, and a file can have tens of thousands.
+        if (settings.severity[f.code] !== 'off') {
+          out.push({ code: f.code, start: f.start + shift, end: f.end + shift, wrong: f.wrong, fixes: f.fixes, preferred: f.preferred, message: f.message, subject: f.subject });
+        }
       }
     }
     return out;
@@ -125,7 +128,9 @@ export function createAnalysis(doc: CheckedDocument, state: CheckedState): Analy
     get findings() {
       if (!findings) {
         current();
-        findings = directives.length ? applyDirectives(blocks.flatMap(absolute), directives, text()) : blocks.flatMap(absolute);
+        const all: Finding[] = [];
+        for (const b of blocks) if (b.matches?.length) absolute(b, all);
+        findings = directives.length ? applyDirectives(all, directives, text()) : all;
       }
       return findings;
     },

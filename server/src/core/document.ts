@@ -372,7 +372,8 @@ export class NotesDocument implements CheckedDocument {
           else b.findingsFor = findingsFor;
         }
       } else {
-        this.dirty = new Set(this.blocks.filter((b) => !b.frontMatter));
+        this.dirty = new Set();
+        for (const b of this.blocks) if (!b.frontMatter) this.dirty.add(b);
       }
       this.matchedWith = { ignored: ignoredKey, keys };
       this.findingsFor = findingsFor;
@@ -383,7 +384,8 @@ export class NotesDocument implements CheckedDocument {
     const memo = this.segmentMemo;
     // The first check of a document is complete: a deadline only spreads out later re-checks of many blocks.
     const timed = options.deadline !== undefined && this.dirty.size > ALWAYS_MATCHED && this.completed;
-    const order = timed ? this.nearFirst(this.dirty, options.near ?? 0) : [...this.dirty];
+    // (Untimed, the set is not changed while it is walked.)
+    const order = timed ? this.nearFirst(this.dirty, options.near ?? 0) : this.dirty;
     let matched = 0;
     for (const b of order) {
       if (timed && matched >= ON_SCREEN && (performance.now() > options.deadline! || matched >= (options.maxBlocks ?? Infinity))) break;

@@ -34,8 +34,8 @@ export interface Finding {
   end: number;
   /** The text as written. */
   wrong: string;
-  /** Replacements, best first. */
-  fixes: string[];
+  /** Replacements, best first (shared between equal findings: never changed in place). */
+  fixes: readonly string[];
   /** Whether fixes[0] is clearly right (the quick fix is marked preferred and used by Fix All). */
   preferred: boolean;
   message: string;
