@@ -2,7 +2,7 @@
 // must give what the plain definitions give.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { editDistance } from '../../server/src/core/distance.ts';
+import { DistancesFrom, editDistance } from '../../server/src/core/distance.ts';
 import { Catalog } from '../../server/src/core/catalog.ts';
 import { random } from '../../bench/generate.ts';
 import { testEngine } from './helpers.ts';
@@ -33,6 +33,20 @@ describe('edit distance', () => {
       const bounded = editDistance(a, b, bound);
       if (exact > bound) assert.ok(bounded > bound, `${a} / ${b} within ${bound}: ${bounded}`);
       else assert.equal(bounded, exact, `${a} / ${b} within ${bound}`);
+    }
+  });
+
+  test('the bit-parallel distances from one word equal the definition, also past 30 letters and beyond ASCII', () => {
+    const rnd = random(13);
+    for (let n = 0; n < 6000; n++) {
+      const alphabet = n % 3 === 0 ? 'abé文' : 'abcde';
+      const word = (max: number): string => Array.from({ length: Math.floor(rnd() * max) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('');
+      const a = word(n % 20 === 0 ? 40 : 14);
+      const from = new DistancesFrom(a);
+      for (let k = 0; k < 3; k++) {
+        const b = word(n % 25 === 0 ? 40 : 14);
+        assert.equal(from.to(b), reference(a, b), `${a} / ${b}`);
+      }
     }
   });
 

@@ -1,6 +1,6 @@
 // The catalog of known names (CNCF projects, ecosystem projects, people) and the indexes the matcher needs:
 // exact lookup by a spacing/case-free key, sound keys for misheard names, and first/last names of people.
-import { editDistance, commonPrefixLength } from './distance.ts';
+import { commonPrefixLength, DistancesFrom } from './distance.ts';
 import { soundDistance, soundKeys } from './phonetic.ts';
 import type { NameCard } from './types.ts';
 
@@ -262,6 +262,7 @@ export class Catalog {
     for (let c = 0; c < LETTER_BINS; c++) if (counts[c]) present.push(c);
     const hits: { order: number; near: Near }[] = [];
     let sounds: [string, string] | undefined;
+    let distances: DistancesFrom | undefined;
     // Only names at most three letters shorter or longer can be near.
     // Indexed loops: this runs a few hundred times per file, mostly before the compiler has optimized it.
     for (let length = Math.max(0, key.length - 3); length <= Math.min(this.nearPool.length - 1, key.length + 3); length++) {
@@ -278,7 +279,8 @@ export class Catalog {
         }
         if (surplus > reach || surplus - (key.length - length) > reach) continue;
         const entry = candidate.entry;
-        const edits = editDistance(key, entry.key, reach);
+        distances ??= new DistancesFrom(key);
+        const edits = distances.to(entry.key);
         if (edits === 0 || edits > reach) continue;
         sounds ??= soundKeys(key);
         hits.push({ order: candidate.order, near: { entry, edits, sound: soundDistance(sounds, entry.sounds), prefix: commonPrefixLength(key, entry.key) } });

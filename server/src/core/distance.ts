@@ -53,3 +53,56 @@ export function commonPrefixLength(a: string, b: string): number {
   while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
   return i;
 }
+
+/** Longest pattern `Distances` handles with bit vectors (one bit per letter in 32-bit integers). */
+const MAX_BITS = 30;
+
+/**
+ * Optimal string alignment distances from one word to many (Hyyrö's bit-parallel form of Myers' algorithm,
+ * with transpositions): a column of the table is a few integer operations instead of a loop over the word.
+ * `near` measures each looked-up word against hundreds of names. Words longer than 30 letters use
+ * `editDistance`.
+ */
+export class DistancesFrom {
+  private readonly ascii = new Int32Array(128);
+  private readonly other = new Map<number, number>();
+  private readonly last: number;
+
+  constructor(private readonly pattern: string) {
+    this.last = 1 << (pattern.length - 1);
+    if (pattern.length > MAX_BITS) return;
+    for (let i = 0; i < pattern.length; i++) {
+      const c = pattern.charCodeAt(i);
+      if (c < 128) this.ascii[c] |= 1 << i;
+      else this.other.set(c, (this.other.get(c) ?? 0) | (1 << i));
+    }
+  }
+
+  to(text: string): number {
+    const m = this.pattern.length;
+    if (m > MAX_BITS) return editDistance(this.pattern, text);
+    if (m === 0) return text.length;
+    const mask = m === 32 ? -1 : (1 << m) - 1;
+    let vp = mask;
+    let vn = 0;
+    let score = m;
+    let previousD0 = 0;
+    let previousPm = 0;
+    for (let j = 0; j < text.length; j++) {
+      const c = text.charCodeAt(j);
+      const pm = c < 128 ? this.ascii[c] : (this.other.get(c) ?? 0);
+      const transposed = ((~previousD0 & pm) << 1) & previousPm;
+      const d0 = ((((pm & vp) + vp) ^ vp) | pm | vn | transposed) & mask;
+      const hp = vn | ~(d0 | vp);
+      const hn = d0 & vp;
+      if (hp & this.last) score++;
+      else if (hn & this.last) score--;
+      const x = ((hp << 1) | 1) & mask;
+      vn = x & d0;
+      vp = ((hn << 1) | ~(x | d0)) & mask;
+      previousD0 = d0;
+      previousPm = pm;
+    }
+    return score;
+  }
+}

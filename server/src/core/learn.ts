@@ -75,8 +75,11 @@ export interface BlockLearnFacts {
   counts: ReadonlyMap<string, number>;
   /** The block ends with a heading: the next block's first paragraph may hold its speaker. */
   endsWithHeading: boolean;
-  /** People named at the start of the block's opening paragraph (speakers if the block before ends with a heading). */
-  openingPeople: readonly string[];
+  /**
+   * People named at the start of the block's opening paragraph (speakers if the block before ends with a
+   * heading). Read only then, so computed on first use.
+   */
+  readonly openingPeople: readonly string[];
 }
 
 const NOTHING_COUNTED: ReadonlyMap<string, number> = new Map();
@@ -105,12 +108,16 @@ export function blockLearnFacts(outline: OutlineNode[], segments: ProseSegment[]
   const first = outline[0];
   const last = outline[outline.length - 1];
   const people = peopleIn(speakerLines);
+  let opening: readonly string[] | undefined;
   return {
     people: people.length ? people : NOBODY,
     titleNames: titleNames.length ? titleNames : NOBODY,
     counts,
     endsWithHeading: last?.type === 'heading',
-    openingPeople: first?.type === 'paragraph' && !first.nested ? peopleIn(first.lines.slice(0, 2).map((l) => l.text)) : [],
+    get openingPeople() {
+      opening ??= first?.type === 'paragraph' && !first.nested ? peopleIn(first.lines.slice(0, 2).map((l) => l.text)) : NOBODY;
+      return opening;
+    },
   };
 }
 
