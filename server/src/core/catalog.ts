@@ -27,7 +27,6 @@ export interface NameEntry {
   /** Prior for ranking: how likely notes mean this name (graduated projects and people in the file rank high). */
   weight: number;
   key: string;
-  sounds: [string, string];
 }
 
 /** A name close to a written word: how many letter edits apart, how far in sound, shared first letters. */
@@ -134,7 +133,7 @@ export class Catalog {
   // Notes repeat their words: the neighbours of a word are computed once per catalog.
   private readonly nearMemo = new Map<string, Near[]>();
   /** Entries `near` compares with (not people) by key length, with letter counts; rebuilt when entries are added. */
-  private nearPool: { entry: NameEntry; counts: Int32Array; order: number }[][] = [];
+  private nearPool: { entry: NameEntry; counts: Int32Array; order: number; sounds: [string, string] | undefined }[][] = [];
   private nearPoolSize = -1;
   private readonly prefixMemo = new Map<string, NameEntry[]>();
   /** Every indexed key, sorted (for `startsKey`); dropped when a key is added. */
@@ -209,9 +208,9 @@ export class Catalog {
     return catalog;
   }
 
-  add(fields: Omit<NameEntry, 'key' | 'sounds'>): NameEntry {
+  add(fields: Omit<NameEntry, 'key'>): NameEntry {
     const key = nameKey(fields.canonical);
-    const entry: NameEntry = { ...fields, key, sounds: soundKeys(key) };
+    const entry: NameEntry = { ...fields, key };
     this.entries.push(entry);
     for (const form of [entry.canonical, ...entry.aliases, ...entry.shortForms]) this.index(nameKey(form), entry);
     const words = entry.canonical.split(' ');
@@ -283,7 +282,9 @@ export class Catalog {
         const edits = distances.to(entry.key);
         if (edits === 0 || edits > reach) continue;
         sounds ??= soundKeys(key);
-        hits.push({ order: candidate.order, near: { entry, edits, sound: soundDistance(sounds, entry.sounds), prefix: commonPrefixLength(key, entry.key) } });
+        // A name's sound keys are worked out the first time it is this close to a word.
+        candidate.sounds ??= soundKeys(entry.key);
+        hits.push({ order: candidate.order, near: { entry, edits, sound: soundDistance(sounds, candidate.sounds), prefix: commonPrefixLength(key, entry.key) } });
       }
     }
     // In catalog order, as callers break ties by it.
@@ -296,7 +297,7 @@ export class Catalog {
   private buildNearPool(): void {
     this.nearPool = [];
     this.entries.forEach((entry, order) => {
-      if (entry.kind !== 'person') (this.nearPool[entry.key.length] ??= []).push({ entry, counts: letterCounts(entry.key), order });
+      if (entry.kind !== 'person') (this.nearPool[entry.key.length] ??= []).push({ entry, counts: letterCounts(entry.key), order, sounds: undefined });
     });
     this.nearPoolSize = this.entries.length;
   }

@@ -29,44 +29,49 @@ export interface CompiledDictionary {
 }
 
 /**
- * A sorted word list, one a line, searched where it lies: loading it makes no string per word (a Set of the
- * 120,000 forms took most of the start-up). Lookups are binary searches; EnglishWords memoizes them.
+ * A sorted word list, one a line, searched where it lies: loading it makes no string per word and no index
+ * (a Set of the 120,000 forms took most of the start-up). A lookup is a binary search over the text's
+ * characters, each step reading the line around the middle; EnglishWords memoizes lookups.
  */
 export class SortedWords {
-  private readonly starts: Int32Array;
-
   /** `text` must be sorted by UTF-16 code units, as Array.prototype.sort leaves strings. */
-  constructor(private readonly text: string) {
-    let count = text.length ? 1 : 0;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
-    this.starts = new Int32Array(count);
-    for (let k = 1, i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts[k++] = i + 1;
-  }
+  constructor(private readonly text: string) {}
 
   has(word: string): boolean {
+    const text = this.text;
+    // Lines that start within [low, high] are still candidates.
     let low = 0;
-    let high = this.starts.length - 1;
+    let high = text.length;
+    if (!text.length) return false;
     while (low <= high) {
       const mid = (low + high) >> 1;
-      const order = this.compare(word, mid);
+      const start = text.lastIndexOf('\n', mid - 1) + 1;
+      // The line holding `mid` may start before `low` only when it is a line already ruled out: then the
+      // next line is the candidate.
+      const lineStart = start < low ? text.indexOf('\n', mid) + 1 || text.length + 1 : start;
+      if (lineStart > high) {
+        high = mid - 1;
+        continue;
+      }
+      let end = text.indexOf('\n', lineStart);
+      if (end < 0) end = text.length;
+      const order = compare(word, text, lineStart, end);
       if (order === 0) return true;
-      if (order < 0) high = mid - 1;
-      else low = mid + 1;
+      if (order < 0) high = lineStart - 1;
+      else low = end + 1;
     }
     return false;
   }
+}
 
-  /** The word against the k-th entry, in code unit order. */
-  private compare(word: string, k: number): number {
-    const start = this.starts[k];
-    const end = k + 1 < this.starts.length ? this.starts[k + 1] - 1 : this.text.length;
-    const shared = Math.min(word.length, end - start);
-    for (let i = 0; i < shared; i++) {
-      const d = word.charCodeAt(i) - this.text.charCodeAt(start + i);
-      if (d) return d;
-    }
-    return word.length - (end - start);
+/** The word against text[start, end), in code unit order. */
+function compare(word: string, text: string, start: number, end: number): number {
+  const shared = Math.min(word.length, end - start);
+  for (let i = 0; i < shared; i++) {
+    const d = word.charCodeAt(i) - text.charCodeAt(start + i);
+    if (d) return d;
   }
+  return word.length - (end - start);
 }
 
 export class CompiledSpeller implements Speller {
