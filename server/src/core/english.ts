@@ -86,6 +86,9 @@ export class EnglishWords implements WordList {
       seen.add(candidate);
       const vocab = this.vocabulary.get(candidate);
       if (vocab) found.push({ word: vocab, rank: rank - 0.5 });
+      // A lowercase candidate, or its capitalized form, is a word only if some entry lowercases to it:
+      // one lookup rules out most of the hundreds of candidates.
+      else if (!this.speller.hasLowercaseForm(candidate)) return;
       else if (this.check(candidate)) found.push({ word: candidate, rank });
       else if (this.check(capitalize(candidate))) found.push({ word: capitalize(candidate), rank: rank + 0.2 });
     };
