@@ -32,4 +32,4 @@ for (const entry of entries) {
 
 // The Hunspell dictionary, expanded once here rather than at every start (see scripts/compile-dictionary.mjs).
 const root = new URL('.', import.meta.url).pathname;
-execFileSync(process.execPath, [`${root}scripts/compile-dictionary.mjs`, `${root}dist/en_US.dictionary.json`], { stdio: 'inherit' });
+execFileSync(process.execPath, [`${root}scripts/compile-dictionary.mjs`, `${root}dist/en_US.dictionary.bin`], { stdio: 'inherit' });

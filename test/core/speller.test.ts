@@ -7,10 +7,10 @@ import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import nspell from 'nspell';
 import { CompiledSpeller, type CompiledDictionary } from '../../server/src/core/speller.ts';
-import { loadCompiledSpeller } from '../../server/src/data.ts';
+import { decodeDictionary, loadCompiledSpeller } from '../../server/src/data.ts';
 import { random } from '../../bench/generate.ts';
 // @ts-expect-error: a plain .mjs build script, without type declarations
-import { compileDictionary } from '../../scripts/compile-dictionary.mjs';
+import { compileDictionary, encodeDictionary } from '../../scripts/compile-dictionary.mjs';
 
 const DATA = path.resolve(__dirname, '..', '..', 'data');
 const aff = fs.readFileSync(path.join(DATA, 'dictionary', 'en_US.aff'));
@@ -51,6 +51,11 @@ describe('compiled dictionary', () => {
     assert.deepEqual(disagreements, [], `checked ${checked}`);
   });
 
+  test('reads back from its file as it was compiled', () => {
+    const read = decodeDictionary(encodeDictionary(compiledData));
+    assert.deepEqual(read, compiledData);
+  });
+
   test('knows the lowercase form of every entry', () => {
     const lower = new Set(Object.keys(reference.data).map((w) => w.toLowerCase()));
     for (const w of lower) assert.ok(compiled.hasLowercaseForm(w), w);
@@ -62,12 +67,14 @@ describe('compiled dictionary', () => {
     try {
       fs.mkdirSync(path.join(root, 'data'));
       fs.mkdirSync(path.join(root, 'dist'));
-      const file = path.join(root, 'dist', 'en_US.dictionary.json');
-      fs.writeFileSync(file, JSON.stringify(compiledData));
+      const file = path.join(root, 'dist', 'en_US.dictionary.bin');
+      fs.writeFileSync(file, encodeDictionary(compiledData));
       assert.ok(loadCompiledSpeller(path.join(root, 'data'), aff, dic), 'the matching file is used');
       assert.equal(loadCompiledSpeller(path.join(root, 'data'), aff, Buffer.concat([dic, Buffer.from('zzyzx\n')])), undefined);
-      fs.writeFileSync(file, '{"format": 1, "words": 3');
-      assert.equal(loadCompiledSpeller(path.join(root, 'data'), aff, dic), undefined, 'a broken file is ignored');
+      for (const broken of [Buffer.from('{"format": 1, "words": 3'), encodeDictionary(compiledData).subarray(0, 5000), Buffer.alloc(0)]) {
+        fs.writeFileSync(file, broken);
+        assert.equal(loadCompiledSpeller(path.join(root, 'data'), aff, dic), undefined, 'a broken file is ignored');
+      }
       fs.rmSync(file);
       assert.equal(loadCompiledSpeller(path.join(root, 'data'), aff, dic), undefined, 'a missing file is ignored');
     } finally {

@@ -58,7 +58,7 @@ const none = (what, re) => () => { const bad = ext.filter((n) => re.test(n)); if
 console.log('');
 check('is under 1 MB', () => { if (bytes >= MAX_BYTES) throw new Error(`${bytes} bytes >= ${MAX_BYTES}`); return `${(bytes / 1024).toFixed(1)} KB`; });
 check('ships the bundles and the manifest', () => {
-  const want = ['package.json', 'dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/en_US.dictionary.json'];
+  const want = ['package.json', 'dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/en_US.dictionary.bin'];
   const lost = want.filter((w) => !ext.includes(w));
   if (lost.length) throw new Error(`missing ${lost.join(', ')}`);
 });

@@ -10,9 +10,9 @@ export interface Speller {
   hasLowercaseForm(lower: string): boolean;
 }
 
-/** The JSON written by scripts/compile-dictionary.mjs. */
+/** What scripts/compile-dictionary.mjs compiles (server/src/data.ts reads it from its file). */
 export interface CompiledDictionary {
-  format: 1;
+  format: 3;
   /** Fingerprint of the .aff/.dic pair it was compiled from. */
   source: string;
   compoundMin: number;
@@ -24,59 +24,59 @@ export interface CompiledDictionary {
   keepCase: string[];
   /** Every word form, one a line. */
   words: string;
+  /** Hash table of `words` (see WordTable). */
+  wordsTable: Int32Array;
   /** Lowercase forms of entries that are not entries themselves ("mastercard" for "MasterCard"), one a line. */
   lowered: string;
+  loweredTable: Int32Array;
+}
+
+/** FNV-1a over UTF-16 code units, as scripts/compile-dictionary.mjs hashes the words. */
+function wordHash(word: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 /**
- * A sorted word list, one a line, searched where it lies: loading it makes no string per word and no index
- * (a Set of the 120,000 forms took most of the start-up). A lookup is a binary search over the text's
- * characters, each step reading the line around the middle; EnglishWords memoizes lookups.
+ * A word list, one a line, looked up where it lies through a hash table built at compile time: loading it
+ * makes no string per word and builds nothing (a Set of the 120,000 forms took most of the start-up), and
+ * a lookup hashes the word and compares it with a line or two.
  */
-export class SortedWords {
-  /** `text` must be sorted by UTF-16 code units, as Array.prototype.sort leaves strings. */
-  constructor(private readonly text: string) {}
+export class WordTable {
+  private readonly mask: number;
+
+  /** `slots`: for each slot, the offset of a line start or -1 (empty); twice as many as lines, a power of two. */
+  constructor(
+    private readonly text: string,
+    private readonly slots: Int32Array,
+  ) {
+    if (!slots.length || slots.length & (slots.length - 1)) throw new Error('not a word table (its size must be a power of two)');
+    this.mask = slots.length - 1;
+  }
 
   has(word: string): boolean {
     const text = this.text;
-    // Lines that start within [low, high] are still candidates.
-    let low = 0;
-    let high = text.length;
-    if (!text.length) return false;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      const start = text.lastIndexOf('\n', mid - 1) + 1;
-      // The line holding `mid` may start before `low` only when it is a line already ruled out: then the
-      // next line is the candidate.
-      const lineStart = start < low ? text.indexOf('\n', mid) + 1 || text.length + 1 : start;
-      if (lineStart > high) {
-        high = mid - 1;
-        continue;
+    for (let slot = wordHash(word) & this.mask; ; slot = (slot + 1) & this.mask) {
+      const start = this.slots[slot];
+      if (start < 0) return false;
+      if (start + word.length > text.length) continue;
+      let same = true;
+      for (let i = 0; i < word.length; i++) {
+        if (text.charCodeAt(start + i) !== word.charCodeAt(i)) {
+          same = false;
+          break;
+        }
       }
-      let end = text.indexOf('\n', lineStart);
-      if (end < 0) end = text.length;
-      const order = compare(word, text, lineStart, end);
-      if (order === 0) return true;
-      if (order < 0) high = lineStart - 1;
-      else low = end + 1;
+      // The line must end with the word (a newline or the end of the text follows it).
+      if (same && (start + word.length === text.length || text.charCodeAt(start + word.length) === 10)) return true;
     }
-    return false;
   }
-}
-
-/** The word against text[start, end), in code unit order. */
-function compare(word: string, text: string, start: number, end: number): number {
-  const shared = Math.min(word.length, end - start);
-  for (let i = 0; i < shared; i++) {
-    const d = word.charCodeAt(i) - text.charCodeAt(start + i);
-    if (d) return d;
-  }
-  return word.length - (end - start);
 }
 
 export class CompiledSpeller implements Speller {
-  private readonly words: SortedWords;
-  private readonly lowered: SortedWords;
+  private readonly words: WordTable;
+  private readonly lowered: WordTable;
   private readonly onlyInCompound: Set<string>;
   private readonly forbidden: Set<string>;
   private readonly keepCase: Set<string>;
@@ -85,9 +85,9 @@ export class CompiledSpeller implements Speller {
   private readonly compoundMin: number;
 
   constructor(data: CompiledDictionary) {
-    if (data.format !== 1 || typeof data.words !== 'string') throw new Error('not a compiled dictionary (format 1)');
-    this.words = new SortedWords(data.words);
-    this.lowered = new SortedWords(data.lowered);
+    if (data.format !== 3 || typeof data.words !== 'string') throw new Error('not a compiled dictionary (format 3)');
+    this.words = new WordTable(data.words, data.wordsTable);
+    this.lowered = new WordTable(data.lowered, data.loweredTable);
     this.onlyInCompound = new Set(data.onlyInCompound);
     this.forbidden = new Set(data.forbidden);
     this.keepCase = new Set(data.keepCase);
