@@ -8,6 +8,7 @@ import { applyEdits, fixAllEdits } from './core/fixes.ts';
 import { LineIndex } from './core/positions.ts';
 import { DEFAULT_SETTINGS, type Settings } from './core/settings.ts';
 import { isGroup, type Talk } from './core/talks.ts';
+import type { Finding } from './core/types.ts';
 import { loadEngine } from './data.ts';
 import { WorkspaceDictionary } from './dictionary.ts';
 
@@ -214,9 +215,9 @@ export function main(argv: string[], write: (s: string) => void = (s) => process
     }
     const lines = new LineIndex(analysis.text);
     const shown = path.relative(process.cwd(), file) || file;
-    const reportable = analysis.findings.filter((f) => settings.severity[f.code] !== 'hint' && settings.severity[f.code] !== 'off');
-    problems += reportable.length;
+    const reportable = (f: Finding): boolean => settings.severity[f.code] !== 'hint' && settings.severity[f.code] !== 'off';
     if (options.format === 'json') {
+      problems += analysis.findings.filter(reportable).length;
       json.push({
         file: shown,
         fixed,
@@ -228,10 +229,12 @@ export function main(argv: string[], write: (s: string) => void = (s) => process
       });
       continue;
     }
-    for (const f of analysis.findings) {
-      const p = lines.positionAt(f.start);
+    // Visited rather than copied: a big file's report has tens of thousands of lines.
+    analysis.eachFinding((f, start) => {
+      if (reportable(f)) problems++;
+      const p = lines.positionAt(start);
       write(`${shown}:${p.line + 1}:${p.character + 1} ${severityLabel(settings, f.code)} ${f.message} [${f.code}]\n`);
-    }
+    });
     if (fixed) write(`${shown}: fixed ${fixed} problem${fixed === 1 ? '' : 's'}\n`);
     if (options.outline) {
       write(`${shown}: outline\n`);

@@ -14,6 +14,11 @@ export interface Analysis {
   text: string;
   /** Every finding, in document order, with disable comments and severity 'off' applied. */
   readonly findings: Finding[];
+  /**
+   * The same findings in the same order, without copying them (a report of a big file): `finding` is shared
+   * and its offsets are not the document's; `start` and `end` are.
+   */
+  eachFinding(visit: (finding: Finding, start: number, end: number) => void): void;
   /** The talk outline (computed on first use). */
   readonly outline: Outline;
   learned: Catalog;
@@ -133,6 +138,19 @@ export function createAnalysis(doc: CheckedDocument, state: CheckedState): Analy
         findings = directives.length ? applyDirectives(all, directives, text()) : all;
       }
       return findings;
+    },
+    eachFinding(visit: (finding: Finding, start: number, end: number) => void): void {
+      if (findings || directives.length) {
+        for (const f of this.findings) visit(f, f.start, f.end);
+        return;
+      }
+      current();
+      for (const b of blocks) {
+        for (const { at, result } of b.matches ?? []) {
+          const shift = at + b.start;
+          for (const f of result.findings) if (settings.severity[f.code] !== 'off') visit(f, f.start + shift, f.end + shift);
+        }
+      }
     },
     findingsNear(offset: number, limit: number): { findings: Finding[]; total: number } {
       if (findings) return nearest(findings, offset, limit, findings.length);
