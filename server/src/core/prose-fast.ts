@@ -18,8 +18,11 @@ const RULE_OR_UNDERLINE = /^ *(?:[-=_*+] *)+$/;
 // A GFM table delimiter row, which needs no pipe for one column (`:-`).
 const TABLE_DELIMITER = /^[ |:-]*-[ |:-]*$/;
 
+// Every branch of MARKUP needs one of these characters: most blocks have none, and this one scan says so.
+const MARKUP_CHARACTER = /[\[\]<\\~&@>|]|[^\S \n]/;
+
 export function parseSimpleBlock(source: string): ParsedProse | undefined {
-  if (MARKUP.test(source)) return undefined;
+  if (MARKUP_CHARACTER.test(source) && MARKUP.test(source)) return undefined;
   const segments: ProseSegment[] = [];
   const outline: OutlineNode[] = [];
   /** The paragraph being built: lines are added until a blank line, a heading or a new item. */
