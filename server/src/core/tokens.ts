@@ -77,20 +77,43 @@ function notProse(text: string): [number, number][] {
 export function countNameLikeWords(text: string, counts: Map<string, number>): void {
   if (!HAS_UPPER.test(text)) return;
   const skip = notProse(text);
-  for (const m of text.matchAll(WORD)) {
-    const raw = m[0];
-    if (!HAS_UPPER.test(raw)) continue;
-    const start = m.index ?? 0;
-    const end = start + raw.length;
-    if (skip.length && skip.some(([s, e]) => start < e && end > s)) continue;
-    const base = withoutPossessive(raw);
-    if (base.length < 4) continue;
-    const shape = shapeOf(base);
-    if (shape !== 'capitalized' && shape !== 'mixed') continue;
-    if (!PLAIN.test(base) && (/\p{N}/u.test(base) || /\p{L}\.\p{L}/u.test(base))) continue;
-    counts.set(base, (counts.get(base) ?? 0) + 1);
+  // Only tokens with a capital letter can count, and most words have none: the scan starts from each capital
+  // rather than going through every word. A token never holds whitespace, so scanning from the start of the
+  // capital's whitespace-delimited chunk finds the same tokens as scanning the whole line.
+  UPPER.lastIndex = 0;
+  let scanned = 0;
+  for (let u = UPPER.exec(text); u; u = UPPER.exec(text)) {
+    const capital = u.index;
+    if (capital < scanned) continue;
+    let from = capital;
+    while (from > scanned && !WHITESPACE.test(text[from - 1])) from--;
+    SCAN.lastIndex = from;
+    for (let m = SCAN.exec(text); m; m = SCAN.exec(text)) {
+      const raw = m[0];
+      const start = m.index;
+      const end = start + raw.length;
+      scanned = end;
+      if (HAS_UPPER.test(raw)) countIfNameLike(raw, start, end, skip, counts);
+      if (end > capital) break;
+    }
+    if (scanned <= capital) scanned = capital + 1;
+    UPPER.lastIndex = Math.max(UPPER.lastIndex, scanned);
   }
 }
+
+function countIfNameLike(raw: string, start: number, end: number, skip: [number, number][], counts: Map<string, number>): void {
+  if (skip.length && skip.some(([s, e]) => start < e && end > s)) return;
+  const base = withoutPossessive(raw);
+  if (base.length < 4) return;
+  const shape = shapeOf(base);
+  if (shape !== 'capitalized' && shape !== 'mixed') return;
+  if (!PLAIN.test(base) && (/\p{N}/u.test(base) || /\p{L}\.\p{L}/u.test(base))) return;
+  counts.set(base, (counts.get(base) ?? 0) + 1);
+}
+
+const UPPER = /\p{Lu}|\p{Lt}/gu;
+const SCAN = new RegExp(WORD.source, 'gu');
+const WHITESPACE = /\s/;
 
 const HAS_UPPER = /\p{Lu}|\p{Lt}/u;
 
