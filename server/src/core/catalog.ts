@@ -121,6 +121,19 @@ function letterCounts(key: string): Int32Array {
   return counts;
 }
 
+/** Which of the letter bins a key uses, one bit each (37 bins: the last five share bits, which only weakens the bound). */
+function letterMask(counts: Int32Array): number {
+  let mask = 0;
+  for (let c = 0; c < LETTER_BINS; c++) if (counts[c]) mask |= 1 << (c & 31);
+  return mask;
+}
+
+function bitCount(n: number): number {
+  n -= (n >>> 1) & 0x55555555;
+  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
+  return (Math.imul((n + (n >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+}
+
 export class Catalog {
   readonly entries: NameEntry[] = [];
   private readonly byKey = new Map<string, NameEntry[]>();
@@ -133,7 +146,7 @@ export class Catalog {
   // Notes repeat their words: the neighbours of a word are computed once per catalog.
   private readonly nearMemo = new Map<string, Near[]>();
   /** Entries `near` compares with (not people) by key length, with letter counts; rebuilt when entries are added. */
-  private nearPool: { entry: NameEntry; counts: Int32Array; order: number; sounds: [string, string] | undefined }[][] = [];
+  private nearPool: { entry: NameEntry; counts: Int32Array; mask: number; order: number; sounds: [string, string] | undefined }[][] = [];
   private nearPoolSize = -1;
   private readonly prefixMemo = new Map<string, NameEntry[]>();
   /** Every indexed key, sorted (for `startsKey`); dropped when a key is added. */
@@ -259,16 +272,21 @@ export class Catalog {
     const counts = letterCounts(key);
     const present: number[] = [];
     for (let c = 0; c < LETTER_BINS; c++) if (counts[c]) present.push(c);
+    const mask = letterMask(counts);
     const hits: { order: number; near: Near }[] = [];
     let sounds: [string, string] | undefined;
     let distances: DistancesFrom | undefined;
-    // Only names at most three letters shorter or longer can be near.
+    // Only names at most three letters shorter or longer can be near, and no more than `reach` (each
+    // letter of difference in length is an edit).
     // Indexed loops: this runs a few hundred times per file, mostly before the compiler has optimized it.
-    for (let length = Math.max(0, key.length - 3); length <= Math.min(this.nearPool.length - 1, key.length + 3); length++) {
+    const spread = Math.min(3, reach);
+    for (let length = Math.max(0, key.length - spread); length <= Math.min(this.nearPool.length - 1, key.length + spread); length++) {
       const bucket = this.nearPool[length];
       if (!bucket) continue;
       for (let i = 0; i < bucket.length; i++) {
         const candidate = bucket[i];
+        // Kinds of letter one has and the other lacks: each takes an edit. (A cheaper, weaker bound first.)
+        if (bitCount(mask & ~candidate.mask) > reach || bitCount(candidate.mask & ~mask) > reach) continue;
         const theirs = candidate.counts;
         // Letters one has more of than the other: a lower bound of the edits, much cheaper to get.
         let surplus = 0;
@@ -297,7 +315,10 @@ export class Catalog {
   private buildNearPool(): void {
     this.nearPool = [];
     this.entries.forEach((entry, order) => {
-      if (entry.kind !== 'person') (this.nearPool[entry.key.length] ??= []).push({ entry, counts: letterCounts(entry.key), order, sounds: undefined });
+      if (entry.kind !== 'person') {
+        const counts = letterCounts(entry.key);
+        (this.nearPool[entry.key.length] ??= []).push({ entry, counts, mask: letterMask(counts), order, sounds: undefined });
+      }
     });
     this.nearPoolSize = this.entries.length;
   }
