@@ -43,6 +43,8 @@ const FRONT_MATTER_LIMIT = 64 * 1024;
 
 /** Where front matter at the top of the text ends (0 if there is none, or none closed in the first 64 KB). */
 export function frontMatterEnd(text: string): number {
+  // (The pattern alone would be tried at every position of a big text.)
+  if (!text.startsWith('---') && !text.startsWith('+++')) return 0;
   const open = /^(---|\+\+\+)[ \t]*\r?\n/.exec(text);
   if (!open) return 0;
   const marker = open[1];

@@ -68,6 +68,8 @@ export interface TextChange {
 }
 
 const FRONT_MATTER_OPEN = /^(?:---|\+\+\+)[ \t]*\r?\n/;
+/** Whether the text opens with a front matter fence (without trying the pattern along a big text). */
+const opensFrontMatter = (text: string): boolean => (text.startsWith('---') || text.startsWith('+++')) && FRONT_MATTER_OPEN.test(text);
 
 const factsCache = new WeakMap<ParsedProse, BlockLearnFacts>();
 const EMPTY: ReadonlySet<BlockState> = new Set();
@@ -209,7 +211,7 @@ export class NotesDocument implements CheckedDocument {
     let last = Math.min(this.blocks.length - 1, this.blockIndexAt(Math.max(start, end - 1)) + 1);
     if (start === 0 || this.blocks[first].frontMatter) first = 0;
     // Front matter opened at the top and not closed yet: an edit below may close it, so split from the top.
-    if (start < 64 * 1024 && !this.blocks[0].frontMatter && FRONT_MATTER_OPEN.test(this.blocks[0].text)) first = 0;
+    if (start < 64 * 1024 && !this.blocks[0].frontMatter && opensFrontMatter(this.blocks[0].text)) first = 0;
     for (;;) {
       const regionStart = this.blocks[first].start;
       // Only the region's text is rebuilt: the rest of the document is not copied.
@@ -218,7 +220,7 @@ export class NotesDocument implements CheckedDocument {
       region = region.slice(0, start - regionStart) + inserted + region.slice(end - regionStart);
       const { blocks, open } = scanBlocks(region, 0, region.length, regionStart === 0);
       // Front matter opened at the top but not closed within the region may close further down.
-      const openFrontMatter = regionStart === 0 && !blocks[0]?.frontMatter && FRONT_MATTER_OPEN.test(region) && region.length < 64 * 1024;
+      const openFrontMatter = regionStart === 0 && !blocks[0]?.frontMatter && region.length < 64 * 1024 && opensFrontMatter(region);
       if ((open || openFrontMatter) && last + 1 < this.blocks.length) {
         last++; // a fence, comment or front matter left open swallows what follows: widen and split again
         continue;
