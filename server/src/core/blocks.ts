@@ -81,16 +81,25 @@ export function splitBlocks(text: string): Block[] {
  * ends inside a fence or an HTML comment, in which case the blocks after it may have changed too.
  * `atDocumentStart` says whether `from` is the top of the document (where front matter may be).
  */
-export function scanBlocks(text: string, from: number, to: number, atDocumentStart = from === 0): { blocks: Block[]; open: boolean } {
-  const blocks: Block[] = [];
+export function scanBlocks(text: string, from: number, to: number, atDocumentStart?: boolean): { blocks: Block[]; open: boolean };
+/** The same, with the caller's objects for the blocks (a file read whole makes no intermediate ones). */
+export function scanBlocks<B>(text: string, from: number, to: number, atDocumentStart: boolean, make: (start: number, text: string, frontMatter: boolean) => B): { blocks: B[]; open: boolean };
+export function scanBlocks<B>(
+  text: string,
+  from: number,
+  to: number,
+  atDocumentStart = from === 0,
+  make: (start: number, text: string, frontMatter: boolean) => B = (start, text, frontMatter) => (frontMatter ? { start, text, frontMatter } : { start, text }) as B,
+): { blocks: B[]; open: boolean } {
+  const blocks: B[] = [];
   let blockStart = from;
 
   const fmEnd = atDocumentStart ? frontMatterEnd(text) : 0;
   // Front matter that closes past the region (an edit broke its closing line): the caller must widen.
-  if (fmEnd > to) return { blocks: [{ start: 0, text: text.slice(0, to) }], open: true };
+  if (fmEnd > to) return { blocks: [make(0, text.slice(0, to), false)], open: true };
   if (fmEnd > 0 && fmEnd <= to) {
     const fm = text.slice(0, fmEnd);
-    blocks.push({ start: 0, text: fm, frontMatter: true });
+    blocks.push(make(0, fm, true));
     blockStart = fmEnd;
   }
 
@@ -121,7 +130,7 @@ export function scanBlocks(text: string, from: number, to: number, atDocumentSta
     } else {
       const unindented = first === start;
       if (sawBlank && unindented && start > blockStart) {
-        blocks.push({ start: blockStart, text: text.slice(blockStart, start) });
+        blocks.push(make(blockStart, text.slice(blockStart, start), false));
         blockStart = start;
       }
       sawBlank = false;
@@ -138,7 +147,7 @@ export function scanBlocks(text: string, from: number, to: number, atDocumentSta
     start = after > end ? after : end + 1;
   }
   if (blockStart < to || blocks.length === 0) {
-    blocks.push({ start: blockStart, text: text.slice(blockStart, to) });
+    blocks.push(make(blockStart, text.slice(blockStart, to), false));
   }
   return { blocks, open: fence !== null || inComment };
 }

@@ -202,8 +202,7 @@ export class NotesDocument implements CheckedDocument {
     this.edits++;
     this.content = undefined;
     if (!this.blocks.length) {
-      this.splice(0, 0, scanBlocks(inserted, 0, inserted.length).blocks);
-      this.content = inserted;
+      this.load(inserted);
       return;
     }
     // The touched blocks, one more on each side: joining or splitting blocks happens at their edges.
@@ -230,6 +229,15 @@ export class NotesDocument implements CheckedDocument {
       this.splice(first, last - first + 1, blocks);
       return;
     }
+  }
+
+  /** The first text of an empty document: what `splice` does for it, without its bookkeeping of reuse. */
+  private load(text: string): void {
+    const blocks = scanBlocks(text, 0, text.length, true, (start, blockText, frontMatter) => new BlockState(start, blockText, frontMatter)).blocks;
+    this.blocks = blocks;
+    this.content = text;
+    if (blocks.some((b) => !b.frontMatter && this.proseOf(b).outline.some((n) => n.type === 'heading'))) this.outlineVersion++;
+    for (let k = 0; k < blocks.length; k++) this.remember(blocks[k], k);
   }
 
   /** Replaces blocks [at, at+count) with new ones, reusing unchanged blocks, and keeps the tallies right. */
