@@ -229,11 +229,15 @@ export function main(argv: string[], write: (s: string) => void = (s) => process
       });
       continue;
     }
-    // Visited rather than copied: a big file's report has tens of thousands of lines.
+    // Visited rather than copied: a big file's report has tens of thousands of lines. Equal lines of notes
+    // share their findings, so each finding's text after the position is built once.
+    const tails = new Map<Finding, string>();
     analysis.eachFinding((f, start) => {
       if (reportable(f)) problems++;
       const p = lines.positionAt(start);
-      write(`${shown}:${p.line + 1}:${p.character + 1} ${severityLabel(settings, f.code)} ${f.message} [${f.code}]\n`);
+      let tail = tails.get(f);
+      if (tail === undefined) tails.set(f, (tail = ` ${severityLabel(settings, f.code)} ${f.message} [${f.code}]\n`));
+      write(`${shown}:${p.line + 1}:${p.character + 1}${tail}`);
     });
     if (fixed) write(`${shown}: fixed ${fixed} problem${fixed === 1 ? '' : 's'}\n`);
     if (options.outline) {
