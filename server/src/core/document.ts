@@ -367,6 +367,7 @@ export class NotesDocument implements CheckedDocument {
     const ignored = new Set(settings.ignoredWords.map((w) => w.toLowerCase()));
     const ignoredKey = [...ignored].sort().join('\u0001');
     const findingsFor = signature + '\u0003' + ignoredKey;
+    let everything = false;
     if (this.findingsFor !== findingsFor) {
       const keys = new Set(learned.entries.map((e) => e.key));
       const before = this.matchedWith;
@@ -381,9 +382,13 @@ export class NotesDocument implements CheckedDocument {
           if (!affected || affected.has(b) || b.findingsFor !== this.findingsFor) this.dirty.add(b);
           else b.findingsFor = findingsFor;
         }
-      } else {
+      } else if (this.completed) {
         this.dirty = new Set();
         for (const b of this.blocks) if (!b.frontMatter) this.dirty.add(b);
+      } else {
+        // The first check matches every block, in order, and completes: no set of them is needed.
+        everything = true;
+        this.dirty.clear();
       }
       this.matchedWith = { ignored: ignoredKey, keys };
       this.findingsFor = findingsFor;
@@ -395,10 +400,11 @@ export class NotesDocument implements CheckedDocument {
     // The first check of a document is complete: a deadline only spreads out later re-checks of many blocks.
     const timed = options.deadline !== undefined && this.dirty.size > ALWAYS_MATCHED && this.completed;
     // (Untimed, the set is not changed while it is walked.)
-    const order = timed ? this.nearFirst(this.dirty, options.near ?? 0) : this.dirty;
+    const order = everything ? this.blocks : timed ? this.nearFirst(this.dirty, options.near ?? 0) : this.dirty;
     let matched = 0;
     for (const b of order) {
       if (timed && matched >= ON_SCREEN && (performance.now() > options.deadline! || matched >= (options.maxBlocks ?? Infinity))) break;
+      if (everything && b.frontMatter) continue;
       matched++;
       if (timed) this.dirty.delete(b);
       // Equal blocks share their parse: one that was matched already in this state is not matched again.
