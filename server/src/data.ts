@@ -76,35 +76,23 @@ export function loadCompiledSpeller(dataDir: string, aff: Uint8Array, dic: Uint8
   }
 }
 
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-
 /** Reads the file scripts/compile-dictionary.mjs writes (see encodeDictionary there); throws if it is not one. */
 export function decodeDictionary(bytes: Buffer): CompiledDictionary {
   if (bytes.length < 8 || bytes.toString('latin1', 0, 4) !== 'TNDC') throw new Error('not a compiled dictionary');
   const headerAt = bytes.readUInt32LE(4);
   if (headerAt < 8 || headerAt > bytes.length) throw new Error('compiled dictionary: bad header offset');
-  const header = JSON.parse(bytes.toString('utf8', headerAt)) as Omit<CompiledDictionary, 'words' | 'wordsTable' | 'lowered' | 'loweredTable'> & {
-    sections: Record<'words' | 'wordsTable' | 'lowered' | 'loweredTable', [number, number]>;
+  const header = JSON.parse(bytes.toString('utf8', headerAt)) as Omit<CompiledDictionary, 'words' | 'lowered'> & {
+    encoding: 'latin1' | 'utf16le';
+    sections: Record<'words' | 'lowered', [number, number]>;
   };
-  const section = (name: keyof typeof header.sections): [number, number] => {
-    const [at, length] = header.sections?.[name] ?? [];
-    if (!Number.isInteger(at) || !Number.isInteger(length) || at < 8 || at % 4 || length < 0 || at + length > headerAt) throw new Error(`compiled dictionary: bad section ${name}`);
-    return [at, length];
-  };
+  if (header.encoding !== 'latin1' && header.encoding !== 'utf16le') throw new Error('compiled dictionary: unknown encoding');
   const text = (name: 'words' | 'lowered'): string => {
-    const [at, length] = section(name);
-    return bytes.toString('utf16le', at, at + length);
+    const [at, length] = header.sections?.[name] ?? [];
+    if (!Number.isInteger(at) || !Number.isInteger(length) || at < 8 || length < 0 || at + length > headerAt) throw new Error(`compiled dictionary: bad section ${name}`);
+    return bytes.toString(header.encoding, at, at + length);
   };
-  const table = (name: 'wordsTable' | 'loweredTable'): Int32Array => {
-    const [at, length] = section(name);
-    // A view where the bytes allow it (little-endian, aligned); a copy otherwise.
-    if (LITTLE_ENDIAN && (bytes.byteOffset + at) % 4 === 0) return new Int32Array(bytes.buffer, bytes.byteOffset + at, length >> 2);
-    const out = new Int32Array(length >> 2);
-    for (let k = 0; k < out.length; k++) out[k] = bytes.readInt32LE(at + k * 4);
-    return out;
-  };
-  const { sections: _sections, ...rest } = header;
-  return { ...rest, words: text('words'), wordsTable: table('wordsTable'), lowered: text('lowered'), loweredTable: table('loweredTable') };
+  const { sections: _sections, encoding: _encoding, ...rest } = header;
+  return { ...rest, words: text('words'), lowered: text('lowered') };
 }
 
 export function loadEngine(dataDir: string = findDataDir()): Engine {

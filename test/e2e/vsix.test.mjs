@@ -69,7 +69,7 @@ check('has no sources (.ts, client/, server/, scripts/, build config)', none('so
 check('has no source maps (they embed the sources)', none('source maps', /\.map$/));
 check('has no tests (test/, *.test.*, fixtures)', none('tests', /^(test|tests|\.ci)\/|\.test\.[cm]?[jt]s$|(^|\/)fixtures\//));
 check('has nothing outside the shipped set (dist, data, syntaxes, docs/screenshot-*.png, README, LICENSE, CHANGELOG, icon, package.json)', none('unexpected files',
-  /^(?!(dist\/(extension|server|cli)\.js|dist\/en_US\.dictionary\.json|data\/.+|syntaxes\/.+|docs\/screenshot-[^/]+\.png|readme\.md|license(\.txt|\.md)?|changelog\.md|icon\.png|images\/icon\.png|package\.json)$)/i));
+  /^(?!(dist\/(extension|server|cli)\.js|dist\/en_US\.dictionary\.bin|data\/.+|syntaxes\/.+|docs\/screenshot-[^/]+\.png|readme\.md|license(\.txt|\.md)?|changelog\.md|icon\.png|images\/icon\.png|package\.json)$)/i));
 if (process.env.TALK_NOTES_E2E_FORCE_FAIL) check('deliberate failure (negative control)', () => { throw new Error('TALK_NOTES_E2E_FORCE_FAIL is set'); });
 
 const failed = checks.filter((c) => !c.ok).length;

@@ -12,7 +12,7 @@ export interface Speller {
 
 /** What scripts/compile-dictionary.mjs compiles (server/src/data.ts reads it from its file). */
 export interface CompiledDictionary {
-  format: 3;
+  format: 4;
   /** Fingerprint of the .aff/.dic pair it was compiled from. */
   source: string;
   compoundMin: number;
@@ -22,61 +22,57 @@ export interface CompiledDictionary {
   onlyInCompound: string[];
   forbidden: string[];
   keepCase: string[];
-  /** Every word form, one a line. */
+  /** Every word form, one a line, sorted. */
   words: string;
-  /** Hash table of `words` (see WordTable). */
-  wordsTable: Int32Array;
-  /** Lowercase forms of entries that are not entries themselves ("mastercard" for "MasterCard"), one a line. */
+  /** Lowercase forms of entries that are not entries themselves ("mastercard" for "MasterCard"), one a line, sorted. */
   lowered: string;
-  loweredTable: Int32Array;
-}
-
-/** FNV-1a over UTF-16 code units, as scripts/compile-dictionary.mjs hashes the words. */
-function wordHash(word: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
-  return h >>> 0;
 }
 
 /**
- * A word list, one a line, looked up where it lies through a hash table built at compile time: loading it
- * makes no string per word and builds nothing (a Set of the 120,000 forms took most of the start-up), and
- * a lookup hashes the word and compares it with a line or two.
+ * A sorted word list, one a line, searched where it lies: loading it makes no string per word (a Set of the
+ * 120,000 forms took most of the start-up), only an array of where the lines start. Lookups are binary
+ * searches; EnglishWords memoizes them.
  */
-export class WordTable {
-  private readonly mask: number;
+export class SortedWords {
+  private readonly starts: Int32Array;
 
-  /** `slots`: for each slot, the offset of a line start or -1 (empty); twice as many as lines, a power of two. */
-  constructor(
-    private readonly text: string,
-    private readonly slots: Int32Array,
-  ) {
-    if (!slots.length || slots.length & (slots.length - 1)) throw new Error('not a word table (its size must be a power of two)');
-    this.mask = slots.length - 1;
+  /** `text` must be sorted by UTF-16 code units, as Array.prototype.sort leaves strings. */
+  constructor(private readonly text: string) {
+    let count = text.length ? 1 : 0;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
+    this.starts = new Int32Array(count);
+    for (let k = 1, i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts[k++] = i + 1;
   }
 
   has(word: string): boolean {
-    const text = this.text;
-    for (let slot = wordHash(word) & this.mask; ; slot = (slot + 1) & this.mask) {
-      const start = this.slots[slot];
-      if (start < 0) return false;
-      if (start + word.length > text.length) continue;
-      let same = true;
-      for (let i = 0; i < word.length; i++) {
-        if (text.charCodeAt(start + i) !== word.charCodeAt(i)) {
-          same = false;
-          break;
-        }
-      }
-      // The line must end with the word (a newline or the end of the text follows it).
-      if (same && (start + word.length === text.length || text.charCodeAt(start + word.length) === 10)) return true;
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const order = this.compare(word, mid);
+      if (order === 0) return true;
+      if (order < 0) high = mid - 1;
+      else low = mid + 1;
     }
+    return false;
+  }
+
+  /** The word against the k-th entry, in code unit order. */
+  private compare(word: string, k: number): number {
+    const start = this.starts[k];
+    const end = k + 1 < this.starts.length ? this.starts[k + 1] - 1 : this.text.length;
+    const shared = Math.min(word.length, end - start);
+    for (let i = 0; i < shared; i++) {
+      const d = word.charCodeAt(i) - this.text.charCodeAt(start + i);
+      if (d) return d;
+    }
+    return word.length - (end - start);
   }
 }
 
 export class CompiledSpeller implements Speller {
-  private readonly words: WordTable;
-  private readonly lowered: WordTable;
+  private readonly words: SortedWords;
+  private readonly lowered: SortedWords;
   private readonly onlyInCompound: Set<string>;
   private readonly forbidden: Set<string>;
   private readonly keepCase: Set<string>;
@@ -85,9 +81,9 @@ export class CompiledSpeller implements Speller {
   private readonly compoundMin: number;
 
   constructor(data: CompiledDictionary) {
-    if (data.format !== 3 || typeof data.words !== 'string') throw new Error('not a compiled dictionary (format 3)');
-    this.words = new WordTable(data.words, data.wordsTable);
-    this.lowered = new WordTable(data.lowered, data.loweredTable);
+    if (data.format !== 4 || typeof data.words !== 'string' || typeof data.lowered !== 'string') throw new Error('not a compiled dictionary (format 4)');
+    this.words = new SortedWords(data.words);
+    this.lowered = new SortedWords(data.lowered);
     this.onlyInCompound = new Set(data.onlyInCompound);
     this.forbidden = new Set(data.forbidden);
     this.keepCase = new Set(data.keepCase);
