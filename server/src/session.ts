@@ -78,9 +78,10 @@ function guarded(connection: Connection, report: (name: string, error: unknown) 
 
 /**
  * How long a check may spend re-matching blocks far from the edit (after learned names changed) before it
- * answers; the rest is matched in idle slices of IDLE_SLICE_MS and published when done.
+ * answers; the rest is matched in idle slices of IDLE_SLICE_MS and published when done. Short: the blocks on
+ * screen are matched anyway, and a person typing pauses long enough between keys for the idle slices.
  */
-const CHECK_BUDGET_MS = 6;
+const CHECK_BUDGET_MS = 2;
 /** …and at most this many blocks around the edit (a screenful and more). */
 const NEAR_BLOCKS = 48;
 const IDLE_SLICE_MS = 3;
