@@ -39,7 +39,7 @@ export const DEFAULT_SETTINGS: Settings = {
   knownNames: [],
   ignoredWords: [],
   dictionaryFile: '.talk-notes-dictionary.txt',
-  maxProblems: 500,
+  maxProblems: 200,
   highlightNames: true,
 };
 
