@@ -77,11 +77,12 @@ function guarded(connection: Connection, report: (name: string, error: unknown) 
 }
 
 /**
- * How long a check may spend re-matching blocks far from the edit (after learned names changed) before it
- * answers; the rest is matched in idle slices of IDLE_SLICE_MS and published when done. Short: the blocks on
- * screen are matched anyway, and a person typing pauses long enough between keys for the idle slices.
+ * How long a check may spend on blocks far from the edit (verifying or re-matching them after learned names
+ * changed) before it answers; the rest is done in idle slices of IDLE_SLICE_MS and published when done.
+ * Short: the blocks on screen are done anyway, and a person typing pauses long enough between keys for the
+ * idle slices.
  */
-const CHECK_BUDGET_MS = 2;
+const CHECK_BUDGET_MS = 1;
 /** …and at most this many blocks around the edit (a screenful and more). */
 const NEAR_BLOCKS = 48;
 const IDLE_SLICE_MS = 3;
@@ -257,7 +258,7 @@ export class Session {
 
   /**
    * Work that waits until no edit is queued, a slice at a time: finishing a check that left far blocks for
-   * later (then publishing it), and building each document's key index ahead of a change of learned names.
+   * later (then publishing it).
    */
   private scheduleIdleWork(): void {
     if (this.idleScheduled) return;
@@ -274,11 +275,6 @@ export class Session {
           if (this.analysisOf(state, true).pending) this.scheduleIdleWork();
           else this.publish(state);
           return;
-        }
-        const deadline = performance.now() + IDLE_SLICE_MS;
-        for (const state of this.states.values()) {
-          if (state.loading || state.binary) continue;
-          if (state.notes.prepare(deadline)) return this.scheduleIdleWork();
         }
       } catch (error) {
         this.connection.console.error(`[talk-notes] background work failed: ${(error as Error).stack ?? String(error)}`);

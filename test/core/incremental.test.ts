@@ -46,6 +46,34 @@ describe('incremental analysis', () => {
     }
   });
 
+  test('checks with a deadline after every edit, completed now and then, end in a fresh check\'s result', () => {
+    // Big enough that a change of learned names leaves blocks for later: names come and go while some
+    // blocks still wait to be verified or matched.
+    const engine = testEngine();
+    const rnd = random(99);
+    let text = [SAMPLE, SAMPLE, SAMPLE, SAMPLE].join('\n');
+    // Speakers and repeated unknown words make names come and go.
+    const snippets = [...SNIPPETS, '### Keynote\nZorblax Smith - maintainer\n\n', 'Zorblax ', 'Zorblux ', 'Quillgate '];
+    const doc = new NotesDocument(engine, text);
+    doc.check(DEFAULT_SETTINGS);
+    let pendingSeen = 0;
+    for (let step = 0; step < 120; step++) {
+      const start = Math.floor(rnd() * (text.length + 1));
+      const end = Math.min(text.length, start + (rnd() < 0.5 ? 0 : Math.floor(rnd() * 40)));
+      const inserted = snippets[Math.floor(rnd() * snippets.length)];
+      doc.applyChanges([{ start, end, text: inserted }]);
+      text = text.slice(0, start) + inserted + text.slice(end);
+      let a = doc.check(DEFAULT_SETTINGS, [], { near: start, deadline: -1, maxBlocks: 4 });
+      if (a.pending) pendingSeen++;
+      if (step % 10 === 9) {
+        for (let round = 0; a.pending && round < 500; round++) a = doc.check(DEFAULT_SETTINGS, [], { near: start, deadline: -1, maxBlocks: 4 });
+        assert.equal(a.pending, false);
+        assert.deepEqual(summary(a), summary(analyzeText(engine, text, DEFAULT_SETTINGS)), `after step ${step}`);
+      }
+    }
+    assert.ok(pendingSeen > 2, `checks left blocks for later ${pendingSeen} times`);
+  });
+
   test('setText finds the changed part and agrees with a fresh check', () => {
     const engine = testEngine();
     const doc = new NotesDocument(engine, SAMPLE);

@@ -1,15 +1,16 @@
 // A notes document kept ready for checking as it is edited. The text is held as blocks (see blocks.ts); an
 // edit re-splits and re-parses only the blocks it touches and shifts the rest. Each block keeps its parse,
 // what it teaches about names, and its findings; the document tallies the name candidates block by block.
-// A check re-matches only new blocks, or all of them when the learned names changed. Results equal a
-// from-scratch check of the same text (a test compares them on random edits).
+// A check re-matches only new blocks, and when the learned names changed, the blocks with a word equal or
+// near to a name that came or went. Results equal a from-scratch check of the same text (a test compares
+// them on random edits).
 import { createAnalysis, type Analysis, type CheckedBlock, type CheckedDocument, type SegmentMatch } from './analysis.ts';
 import { scanBlocks } from './blocks.ts';
 import type { Catalog } from './catalog.ts';
 import { directivesIn, type Directive } from './directives.ts';
 import type { WordList } from './english.ts';
 import { blockLearnFacts, learnedCatalog, learnedNames, learnedSignature, type BlockLearnFacts } from './learn.ts';
-import { blockKeys, KeyIndex } from './keys.ts';
+import { mayBeAffected } from './keys.ts';
 import { Tally } from './tally.ts';
 import { matchSegment, type MatchContext, type SegmentResult } from './match.ts';
 import { parseProse, type OutlineNode, type ParsedProse } from './prose.ts';
@@ -55,7 +56,7 @@ export interface CheckOptions {
   maxBlocks?: number;
 }
 
-/** Fewer dirty blocks than this are always matched at once: the deadline is for re-matching a whole file. */
+/** Fewer blocks to match or verify than this are done at once: the deadline is for a whole file's worth. */
 const ALWAYS_MATCHED = 64;
 /** The blocks nearest the edit that are matched whatever the deadline: what the user is looking at. */
 const ON_SCREEN = 8;
@@ -85,23 +86,24 @@ export class NotesDocument implements CheckedDocument {
   private readonly titles = new Tally();
   /** Blocks whose findings must be computed at the next check. */
   private dirty = new Set<BlockState>();
+  /**
+   * Blocks matched before the learned names changed: each is matched again only if it has a word equal or
+   * near to one of `suspectKeys` (the names that came, went or changed since), which is cheap to find out.
+   */
+  private readonly suspects = new Set<BlockState>();
+  private readonly suspectKeys = new Set<string>();
   private readonly withComments = new Set<BlockState>();
   /** Bumped when headings or speakers may have changed: the outline (and the Talks view) need a refresh. */
   outlineVersion = 0;
   private learnedState?: { inputs: string; signature: string; catalog: Catalog };
   private findingsFor = '';
-  /** The ignored words and learned name keys the current findings were computed with. */
-  private matchedWith?: { ignored: string; keys: Set<string> };
-  /**
-   * Which blocks a change of learned names affects. Built on the first such change, or ahead of it in slices
-   * by `prepare` (an editor's idle time); a one-off check, like the CLI's, never needs it.
-   */
-  private keyIndex?: KeyIndex<BlockState>;
-  /** Blocks not in `keyIndex` yet, while it is being built in slices. */
-  private unindexed?: Set<BlockState>;
+  /** The ignored words and learned names (key -> how it is written) the current findings were computed with. */
+  private matchedWith?: { ignored: string; names: Map<string, string> };
   private segmentMemo = new Map<string, SegmentResult>();
   private blockMemo = new WeakMap<ParsedProse, { matches: SegmentMatch[]; count: number }>();
   private speakers: { learned?: Catalog; lines: Map<string, string | undefined> } = { lines: new Map() };
+  /** What the last check did: blocks it matched, and blocks it found unaffected by a change of learned names. */
+  readonly lastCheck = { matched: 0, verified: 0 };
   /** A check has matched every block once. */
   private completed = false;
   /** Findings of all blocks (as last matched), so that a capped publish does not count them each time. */
@@ -301,7 +303,6 @@ export class NotesDocument implements CheckedDocument {
     if (facts.titleNames.length) this.titles.add(facts.titleNames, 1);
     block.people = this.speakersOf(block, index);
     if (block.people.length) this.people.add(block.people, 1);
-    this.keyIndex?.add(block, blockKeys(this.proseOf(block)));
     // (Before the first check every block is matched anyway.)
     if (this.matchedWith && block.findingsFor !== this.findingsFor) this.dirty.add(block);
     if (this.proseOf(block).comments.length) this.withComments.add(block);
@@ -313,8 +314,8 @@ export class NotesDocument implements CheckedDocument {
     if (facts.counts.size) facts.counts.forEach((n, word) => this.words.addCount(word, -n));
     if (facts.titleNames.length) this.titles.add(facts.titleNames, -1);
     if (block.people?.length) this.people.add(block.people, -1);
-    if (!this.unindexed?.delete(block)) this.keyIndex?.remove(block, blockKeys(this.proseOf(block)));
     this.dirty.delete(block);
+    this.suspects.delete(block);
     this.withComments.delete(block);
     this.findingTotal -= block.findingCount;
     block.findingCount = 0;
@@ -327,27 +328,6 @@ export class NotesDocument implements CheckedDocument {
     this.people.add(block.people ?? [], -1);
     block.people = this.speakersOf(block, index);
     this.people.add(block.people, 1);
-  }
-
-  /**
-   * Builds the key index for up to the deadline (performance.now() time): idle work that keeps a later
-   * change of learned names cheap. Returns whether more remains.
-   */
-  prepare(deadline: number): boolean {
-    if (!this.keyIndex) {
-      this.keyIndex = new KeyIndex<BlockState>();
-      this.unindexed = new Set(this.blocks.filter((b) => !b.frontMatter));
-    }
-    const pending = this.unindexed;
-    if (!pending) return false;
-    let n = 0;
-    for (const b of pending) {
-      if (n++ && performance.now() > deadline) return true;
-      this.keyIndex.add(b, blockKeys(this.proseOf(b)));
-      pending.delete(b);
-    }
-    this.unindexed = undefined;
-    return false;
   }
 
   /** Checks the current text: only new blocks (or all, when the learned names changed) are matched. */
@@ -369,28 +349,28 @@ export class NotesDocument implements CheckedDocument {
     const findingsFor = signature + '\u0003' + ignoredKey;
     let everything = false;
     if (this.findingsFor !== findingsFor) {
-      const keys = new Set(learned.entries.map((e) => e.key));
+      const names = nameForms(learned);
       const before = this.matchedWith;
       if (before && before.ignored === ignoredKey) {
-        // Only blocks with words equal or near to a name that came or went can change.
-        const changed = [...keys].filter((k) => !before.keys.has(k)).concat([...before.keys].filter((k) => !keys.has(k)));
-        // An editor (a deadline) does not wait for the index: it re-matches every block, nearest first.
-        if (options.deadline === undefined) this.prepare(Infinity);
-        const affected = this.keyIndex && !this.unindexed ? this.keyIndex.affectedBy(changed) : undefined;
+        // Only blocks with words equal or near to a name that came, went or changed can change. Finding
+        // out is much cheaper than matching, so every block matched before becomes a suspect.
+        const changed = [...names.keys()].filter((k) => before.names.get(k) !== names.get(k)).concat([...before.names.keys()].filter((k) => !names.has(k)));
+        changed.forEach((k) => this.suspectKeys.add(k));
         for (const b of this.blocks) {
-          if (b.frontMatter) continue;
-          if (!affected || affected.has(b) || b.findingsFor !== this.findingsFor) this.dirty.add(b);
+          if (b.frontMatter || b.findingsFor !== this.findingsFor) continue;
+          if (changed.length) this.suspects.add(b);
           else b.findingsFor = findingsFor;
         }
       } else if (this.completed) {
         this.dirty = new Set();
+        this.suspects.clear();
         for (const b of this.blocks) if (!b.frontMatter) this.dirty.add(b);
       } else {
         // The first check matches every block, in order, and completes: no set of them is needed.
         everything = true;
         this.dirty.clear();
       }
-      this.matchedWith = { ignored: ignoredKey, keys };
+      this.matchedWith = { ignored: ignoredKey, names };
       this.findingsFor = findingsFor;
       this.segmentMemo = new Map();
       this.blockMemo = new WeakMap();
@@ -398,15 +378,21 @@ export class NotesDocument implements CheckedDocument {
     const ctx: MatchContext = { catalog, learned, words, ignored };
     const memo = this.segmentMemo;
     // The first check of a document is complete: a deadline only spreads out later re-checks of many blocks.
-    const timed = options.deadline !== undefined && this.dirty.size > ALWAYS_MATCHED && this.completed;
-    // (Untimed, the set is not changed while it is walked.)
-    const order = everything ? this.blocks : timed ? this.nearFirst(this.dirty, options.near ?? 0) : this.dirty;
-    let matched = 0;
+    const timed = options.deadline !== undefined && this.dirty.size + this.suspects.size > ALWAYS_MATCHED && this.completed;
+    const order = everything ? this.blocks : timed ? this.nearFirst(options.near ?? 0) : this.unchecked();
+    let visited = 0;
+    let verified = 0;
     for (const b of order) {
-      if (timed && matched >= ON_SCREEN && (performance.now() > options.deadline! || matched >= (options.maxBlocks ?? Infinity))) break;
+      if (timed && visited >= ON_SCREEN && (performance.now() > options.deadline! || visited >= (options.maxBlocks ?? Infinity))) break;
       if (everything && b.frontMatter) continue;
-      matched++;
-      if (timed) this.dirty.delete(b);
+      visited++;
+      if (this.suspects.delete(b)) {
+        if (!mayBeAffected(this.proseOf(b), this.suspectKeys)) {
+          b.findingsFor = findingsFor;
+          verified++;
+          continue;
+        }
+      } else if (timed) this.dirty.delete(b);
       // Equal blocks share their parse: one that was matched already in this state is not matched again.
       const prose = this.proseOf(b);
       let block = this.blockMemo.get(prose);
@@ -433,28 +419,31 @@ export class NotesDocument implements CheckedDocument {
       b.findingsFor = findingsFor;
     }
     if (!timed) this.dirty.clear();
-    if (!this.dirty.size && this.blocks.length) this.completed = true;
+    if (!this.suspects.size) this.suspectKeys.clear();
+    this.lastCheck.matched = visited - verified;
+    this.lastCheck.verified = verified;
+    if (!this.dirty.size && !this.suspects.size && this.blocks.length) this.completed = true;
     const directives: Directive[] = [];
     for (const b of this.withComments) for (const c of this.proseOf(b).comments) directives.push(...directivesIn(c.text, c.start + b.start));
     return this.analysis(settings, learned, directives);
   }
 
-  /** The given blocks, in order of distance from the block at the offset. */
-  private *nearFirst(wanted: Set<BlockState>, offset: number): Iterable<BlockState> {
-    const blocks = this.blocks;
+  /** Blocks to match or verify, all of them (the caller takes each out of its set, or clears `dirty` after). */
+  private *unchecked(): Iterable<BlockState> {
+    yield* this.dirty;
+    yield* this.suspects;
+  }
+
+  /** Blocks to match or verify, in order of distance from the block at the offset. */
+  private *nearFirst(offset: number): Iterable<BlockState> {
+    const { blocks, dirty, suspects } = this;
+    const wanted = (b: BlockState | undefined): b is BlockState => !!b && (dirty.has(b) || suspects.has(b));
     const k = this.blockIndexAt(offset);
-    let left = wanted.size;
-    for (let d = 0; left > 0 && (k - d >= 0 || k + d < blocks.length); d++) {
+    for (let d = 0; (dirty.size || suspects.size) && (k - d >= 0 || k + d < blocks.length); d++) {
       const below = blocks[k + d];
-      if (below && wanted.has(below)) {
-        left--;
-        yield below;
-      }
+      if (wanted(below)) yield below;
       const above = d ? blocks[k - d] : undefined;
-      if (above && wanted.has(above)) {
-        left--;
-        yield above;
-      }
+      if (wanted(above)) yield above;
     }
   }
 
@@ -467,9 +456,20 @@ export class NotesDocument implements CheckedDocument {
       learned,
       directives,
       outlineVersion: `${this.outlineVersion}/${this.people.changes}/${this.learnedState?.signature ?? ''}`,
-      pending: this.dirty.size > 0,
+      pending: this.dirty.size > 0 || this.suspects.size > 0,
     });
   }
+}
+
+/** Each learned name's key, with how it is written and what it is: a change of either can change findings. */
+function nameForms(learned: Catalog): Map<string, string> {
+  const forms = new Map<string, string>();
+  for (const e of learned.entries) {
+    const form = `${e.canonical}\u0001${e.kind}\u0001${e.aliases.join('\u0002')}\u0001${e.shortForms.join('\u0002')}`;
+    const other = forms.get(e.key);
+    forms.set(e.key, other === undefined ? form : `${other}\u0003${form}`);
+  }
+  return forms;
 }
 
 /** One-shot check of a text (the CLI and tests). */

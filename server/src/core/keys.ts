@@ -10,7 +10,7 @@ import { tokenize } from './tokens.ts';
 
 export interface BlockKeys {
   /** Keys a learned name could equal: words, runs of up to four words, hyphen parts, domain names. */
-  exact: string[];
+  exact: ReadonlySet<string>;
   /** Keys a learned name could be near: single words and runs of two or three capitalized words. */
   fuzzy: string[];
 }
@@ -39,7 +39,7 @@ export function blockKeys(prose: ParsedProse): BlockKeys {
       }
     });
   }
-  keys = { exact: [...exact], fuzzy: [...fuzzy] };
+  keys = { exact, fuzzy: [...fuzzy] };
   cache.set(prose, keys);
   return keys;
 }
@@ -54,42 +54,15 @@ export function mayMatch(written: string, learned: string): boolean {
   return Math.abs(written.length - learned.length) <= bound && editDistance(written, learned, bound) <= bound;
 }
 
-/** Keys -> blocks that contain them, kept up to date as blocks come and go. */
-export class KeyIndex<B> {
-  private readonly exact = new Map<string, Set<B>>();
-  private readonly fuzzy = new Map<string, Set<B>>();
-
-  add(block: B, keys: BlockKeys): void {
-    for (const k of keys.exact) addTo(this.exact, k, block);
-    for (const k of keys.fuzzy) addTo(this.fuzzy, k, block);
+/**
+ * Whether a change of the learned names with these keys can change the findings of a block with this parse:
+ * a key of the block equals one of them, or is near one in letters or sound.
+ */
+export function mayBeAffected(prose: ParsedProse, changed: ReadonlySet<string>): boolean {
+  const keys = blockKeys(prose);
+  for (const name of changed) {
+    if (keys.exact.has(name)) return true;
+    for (const key of keys.fuzzy) if (mayMatch(key, name)) return true;
   }
-
-  remove(block: B, keys: BlockKeys): void {
-    for (const k of keys.exact) removeFrom(this.exact, k, block);
-    for (const k of keys.fuzzy) removeFrom(this.fuzzy, k, block);
-  }
-
-  /** Blocks that a learned name with one of these keys may affect. */
-  affectedBy(changed: Iterable<string>): Set<B> {
-    const out = new Set<B>();
-    const names = [...changed];
-    for (const name of names) for (const b of this.exact.get(name) ?? []) out.add(b);
-    for (const [key, blocks] of this.fuzzy) {
-      if (names.some((name) => mayMatch(key, name))) for (const b of blocks) out.add(b);
-    }
-    return out;
-  }
-}
-
-function addTo<B>(map: Map<string, Set<B>>, key: string, block: B): void {
-  let set = map.get(key);
-  if (!set) map.set(key, (set = new Set()));
-  set.add(block);
-}
-
-function removeFrom<B>(map: Map<string, Set<B>>, key: string, block: B): void {
-  const set = map.get(key);
-  if (!set) return;
-  set.delete(block);
-  if (!set.size) map.delete(key);
+  return false;
 }
