@@ -10,7 +10,7 @@ import type { Catalog } from './catalog.ts';
 import { directivesIn, type Directive } from './directives.ts';
 import type { WordList } from './english.ts';
 import { blockLearnFacts, learnedCatalog, learnedNames, learnedSignature, type BlockLearnFacts } from './learn.ts';
-import { mayBeAffected } from './keys.ts';
+import { NameChange } from './keys.ts';
 import { Tally } from './tally.ts';
 import { matchSegment, type MatchContext, type SegmentResult } from './match.ts';
 import { parseProse, type OutlineNode, type ParsedProse } from './prose.ts';
@@ -88,10 +88,10 @@ export class NotesDocument implements CheckedDocument {
   private dirty = new Set<BlockState>();
   /**
    * Blocks matched before the learned names changed: each is matched again only if it has a word equal or
-   * near to one of `suspectKeys` (the names that came, went or changed since), which is cheap to find out.
+   * near to a name in `suspectedOf` (the names that came, went or changed since), which is cheap to find out.
    */
   private readonly suspects = new Set<BlockState>();
-  private readonly suspectKeys = new Set<string>();
+  private readonly suspectedOf = new NameChange();
   private readonly withComments = new Set<BlockState>();
   /** Bumped when headings or speakers may have changed: the outline (and the Talks view) need a refresh. */
   outlineVersion = 0;
@@ -355,7 +355,7 @@ export class NotesDocument implements CheckedDocument {
         // Only blocks with words equal or near to a name that came, went or changed can change. Finding
         // out is much cheaper than matching, so every block matched before becomes a suspect.
         const changed = [...names.keys()].filter((k) => before.names.get(k) !== names.get(k)).concat([...before.names.keys()].filter((k) => !names.has(k)));
-        changed.forEach((k) => this.suspectKeys.add(k));
+        this.suspectedOf.add(changed);
         for (const b of this.blocks) {
           if (b.frontMatter || b.findingsFor !== this.findingsFor) continue;
           if (changed.length) this.suspects.add(b);
@@ -387,7 +387,7 @@ export class NotesDocument implements CheckedDocument {
       if (everything && b.frontMatter) continue;
       visited++;
       if (this.suspects.delete(b)) {
-        if (!mayBeAffected(this.proseOf(b), this.suspectKeys)) {
+        if (!this.suspectedOf.affects(this.proseOf(b))) {
           b.findingsFor = findingsFor;
           verified++;
           continue;
@@ -419,7 +419,7 @@ export class NotesDocument implements CheckedDocument {
       b.findingsFor = findingsFor;
     }
     if (!timed) this.dirty.clear();
-    if (!this.suspects.size) this.suspectKeys.clear();
+    if (!this.suspects.size) this.suspectedOf.clear();
     this.lastCheck.matched = visited - verified;
     this.lastCheck.verified = verified;
     if (!this.dirty.size && !this.suspects.size && this.blocks.length) this.completed = true;

@@ -55,14 +55,43 @@ export function mayMatch(written: string, learned: string): boolean {
 }
 
 /**
- * Whether a change of the learned names with these keys can change the findings of a block with this parse:
- * a key of the block equals one of them, or is near one in letters or sound.
+ * Learned names that came, went or changed: which blocks they can affect. Whether a written key is near one
+ * of them is remembered, since the same words recur block after block.
  */
-export function mayBeAffected(prose: ParsedProse, changed: ReadonlySet<string>): boolean {
-  const keys = blockKeys(prose);
-  for (const name of changed) {
-    if (keys.exact.has(name)) return true;
-    for (const key of keys.fuzzy) if (mayMatch(key, name)) return true;
+export class NameChange {
+  private readonly names = new Set<string>();
+  private readonly near = new Map<string, boolean>();
+
+  get size(): number {
+    return this.names.size;
   }
-  return false;
+
+  add(keys: Iterable<string>): void {
+    for (const key of keys) {
+      if (this.names.has(key)) continue;
+      this.names.add(key);
+      this.near.clear();
+    }
+  }
+
+  clear(): void {
+    this.names.clear();
+    this.near.clear();
+  }
+
+  /** Whether the findings of a block with this parse can change: a key of it equals or is near a name. */
+  affects(prose: ParsedProse): boolean {
+    const keys = blockKeys(prose);
+    for (const name of this.names) if (keys.exact.has(name)) return true;
+    for (const key of keys.fuzzy) {
+      let near = this.near.get(key);
+      if (near === undefined) {
+        near = false;
+        for (const name of this.names) if ((near = mayMatch(key, name))) break;
+        this.near.set(key, near);
+      }
+      if (near) return true;
+    }
+    return false;
+  }
 }
