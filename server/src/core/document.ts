@@ -330,7 +330,7 @@ export class NotesDocument implements CheckedDocument {
     this.people.add(block.people, 1);
   }
 
-  /** Checks the current text: only new blocks (or all, when the learned names changed) are matched. */
+  /** Checks the current text: only new blocks are matched, and after a change of learned names the blocks it may affect. */
   check(settings: Settings, extraNames: string[] = [], options: CheckOptions = {}): Analysis {
     const { catalog, words } = this.engine;
     const extra = [...settings.knownNames, ...extraNames];

@@ -62,10 +62,6 @@ export class NameChange {
   private readonly names = new Set<string>();
   private readonly near = new Map<string, boolean>();
 
-  get size(): number {
-    return this.names.size;
-  }
-
   add(keys: Iterable<string>): void {
     for (const key of keys) {
       if (this.names.has(key)) continue;
