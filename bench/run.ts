@@ -4,9 +4,9 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { NotesDocument } from '../server/src/core/document.ts';
-import { clearParseCache } from '../server/src/core/prose.ts';
-import { DEFAULT_SETTINGS } from '../server/src/core/settings.ts';
+import { NotesDocument } from '../server/src/core/check/document.ts';
+import { clearParseCache } from '../server/src/core/markdown/prose.ts';
+import { DEFAULT_SETTINGS } from '../server/src/core/check/settings.ts';
 import { loadEngine } from '../server/src/data.ts';
 import { LspClient } from '../test/protocol/lsp-client.ts';
 import { generateBytes, generateNotes } from './generate.ts';

@@ -3,11 +3,11 @@
 // 2 bad usage or unreadable input (nothing is written then).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeText, type Analysis } from './core/document.ts';
-import { applyEdits, fixAllEdits } from './core/fixes.ts';
+import { analyzeText, type Analysis } from './core/check/document.ts';
+import { applyEdits, fixAllEdits } from './core/check/fixes.ts';
 import { LineIndex } from './core/positions.ts';
-import { DEFAULT_SETTINGS, type Settings } from './core/settings.ts';
-import { isGroup, type Talk } from './core/talks.ts';
+import { DEFAULT_SETTINGS, type Settings } from './core/check/settings.ts';
+import { isGroup, type Talk } from './core/features/talks.ts';
 import type { Finding } from './core/types.ts';
 import { loadEngine } from './data.ts';
 import { WorkspaceDictionary } from './dictionary.ts';

@@ -10,10 +10,10 @@ import {
   type DocumentSymbol,
   type TextEdit,
 } from 'vscode-languageserver';
-import type { CompletionEntry } from './core/complete.ts';
-import type { TextEdit as CoreEdit } from './core/fixes.ts';
-import type { Settings } from './core/settings.ts';
-import { isGroup, type Outline, type Section, type Talk } from './core/talks.ts';
+import type { CompletionEntry } from './core/features/complete.ts';
+import type { TextEdit as CoreEdit } from './core/check/fixes.ts';
+import type { Settings } from './core/check/settings.ts';
+import { isGroup, type Outline, type Section, type Talk } from './core/features/talks.ts';
 import type { Finding, SeverityName } from './core/types.ts';
 
 export const SOURCE = 'talk-notes';

@@ -2,10 +2,10 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Engine } from './core/document.ts';
-import { Catalog, type CatalogData } from './core/catalog.ts';
-import { EnglishWords } from './core/english.ts';
-import { CompiledSpeller, type CompiledDictionary } from './core/speller.ts';
+import type { Engine } from './core/check/document.ts';
+import { Catalog, type CatalogData } from './core/names/catalog.ts';
+import { EnglishWords } from './core/english/english.ts';
+import { CompiledSpeller, type CompiledDictionary } from './core/english/speller.ts';
 
 /** The data/ folder next to dist/ (bundled) or at the repository root (sources run directly). */
 export function findDataDir(start: string = __dirname): string {

@@ -2,7 +2,7 @@
 // committed with the notes. Names in it count as known names. Read lazily, re-read when it changes.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseDictionaryFile } from './core/settings.ts';
+import { parseDictionaryFile } from './core/check/settings.ts';
 
 export interface DictionaryState {
   names: string[];

@@ -4,7 +4,7 @@
 // keystroke (megabytes on a big file, and the garbage collector's work after). Until the NotesDocument holds
 // the text (a big file read in slices, or a binary file never read), the text is kept here.
 import type { Position, Range } from 'vscode-languageserver';
-import type { NotesDocument } from './core/document.ts';
+import type { NotesDocument } from './core/check/document.ts';
 
 const CR = 13;
 const LF = 10;

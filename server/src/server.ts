@@ -12,9 +12,9 @@ import {
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { prepareCompletion } from './core/complete.ts';
-import { NotesDocument } from './core/document.ts';
-import { validateSettings } from './core/settings.ts';
+import { prepareCompletion } from './core/features/complete.ts';
+import { NotesDocument } from './core/check/document.ts';
+import { validateSettings } from './core/check/settings.ts';
 import { EditorDocument } from './editor-document.ts';
 import { ADD_TO_DICTIONARY, FIX_ALL_COMMAND, FIX_ALL_KIND, registerEditingFeatures, TOKEN_TYPES } from './features/editing.ts';
 import { registerWorkspaceFeatures } from './features/workspace.ts';

@@ -3,8 +3,8 @@
 import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver/node';
 import { toDiagnostic } from './convert.ts';
-import { NotesDocument, type Analysis, type Engine } from './core/document.ts';
-import { DEFAULT_SETTINGS, validateSettings, type Settings } from './core/settings.ts';
+import { NotesDocument, type Analysis, type Engine } from './core/check/document.ts';
+import { DEFAULT_SETTINGS, validateSettings, type Settings } from './core/check/settings.ts';
 import { loadEngine } from './data.ts';
 import { WorkspaceDictionary } from './dictionary.ts';
 import type { EditorDocument } from './editor-document.ts';

@@ -5,12 +5,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { analyzeText, type Analysis, type Engine } from './core/document.ts';
-import type { Mention } from './core/match.ts';
-import { projectsByTalk } from './core/mentions.ts';
+import { analyzeText, type Analysis, type Engine } from './core/check/document.ts';
+import type { Mention } from './core/names/match.ts';
+import { projectsByTalk } from './core/features/mentions.ts';
 import { LineIndex } from './core/positions.ts';
-import type { Settings } from './core/settings.ts';
-import type { Section } from './core/talks.ts';
+import type { Settings } from './core/check/settings.ts';
+import type { Section } from './core/features/talks.ts';
 import type { FileTalks, Rng, SectionInfo, TalkInfo } from './protocol.ts';
 
 export interface FileSummary extends FileTalks {

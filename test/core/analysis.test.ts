@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { DEFAULT_SETTINGS } from '../../server/src/core/settings.ts';
-import type { Analysis } from '../../server/src/core/analysis.ts';
+import { DEFAULT_SETTINGS } from '../../server/src/core/check/settings.ts';
+import type { Analysis } from '../../server/src/core/check/analysis.ts';
 import { analyze } from './helpers.ts';
 
 const SAMPLE = fs.readFileSync(path.resolve(__dirname, '..', '..', 'data', 'demo', 'kubecon-notes.md'), 'utf8');

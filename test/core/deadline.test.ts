@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { analyzeText, NotesDocument, type Analysis } from '../../server/src/core/document.ts';
-import { DEFAULT_SETTINGS } from '../../server/src/core/settings.ts';
+import { analyzeText, NotesDocument, type Analysis } from '../../server/src/core/check/document.ts';
+import { DEFAULT_SETTINGS } from '../../server/src/core/check/settings.ts';
 import { testEngine } from './helpers.ts';
 
 const SAMPLE = fs.readFileSync(path.resolve(__dirname, '..', '..', 'data', 'demo', 'kubecon-notes.md'), 'utf8');

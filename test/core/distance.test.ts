@@ -2,8 +2,8 @@
 // must give what the plain definitions give.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { DistancesFrom, editDistance } from '../../server/src/core/distance.ts';
-import { Catalog } from '../../server/src/core/catalog.ts';
+import { DistancesFrom, editDistance } from '../../server/src/core/names/distance.ts';
+import { Catalog } from '../../server/src/core/names/catalog.ts';
 import { random } from '../../bench/generate.ts';
 import { testEngine } from './helpers.ts';
 

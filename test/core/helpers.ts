@@ -1,7 +1,7 @@
 // Shared set-up for core tests: the real bundled catalog and dictionary, loaded once.
-import { analyzeText, type Analysis, type Engine } from '../../server/src/core/document.ts';
-import { applyEdits, fixEdit } from '../../server/src/core/fixes.ts';
-import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/settings.ts';
+import { analyzeText, type Analysis, type Engine } from '../../server/src/core/check/document.ts';
+import { applyEdits, fixEdit } from '../../server/src/core/check/fixes.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../server/src/core/check/settings.ts';
 import type { Finding } from '../../server/src/core/types.ts';
 import { loadEngine } from '../../server/src/data.ts';
 

@@ -5,11 +5,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { random } from '../../bench/generate.ts';
-import { splitBlocks } from '../../server/src/core/blocks.ts';
-import { analyzeText, NotesDocument, type Analysis } from '../../server/src/core/document.ts';
-import { parseSimpleBlock } from '../../server/src/core/prose-fast.ts';
-import { parseWithRemark } from '../../server/src/core/prose.ts';
-import { DEFAULT_SETTINGS } from '../../server/src/core/settings.ts';
+import { splitBlocks } from '../../server/src/core/markdown/blocks.ts';
+import { analyzeText, NotesDocument, type Analysis } from '../../server/src/core/check/document.ts';
+import { parseSimpleBlock } from '../../server/src/core/markdown/prose-fast.ts';
+import { parseWithRemark } from '../../server/src/core/markdown/prose.ts';
+import { DEFAULT_SETTINGS } from '../../server/src/core/check/settings.ts';
 import { testEngine } from './helpers.ts';
 
 const SAMPLE = fs.readFileSync(path.resolve(__dirname, '..', '..', 'data', 'demo', 'kubecon-notes.md'), 'utf8');

@@ -5,10 +5,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { generateNotes, random } from '../../bench/generate.ts';
-import { scanBlocks } from '../../server/src/core/blocks.ts';
-import { parseSimpleBlock } from '../../server/src/core/prose-fast.ts';
-import { inlineRuns } from '../../server/src/core/prose-fast-inline.ts';
-import { parseWithRemark, type ParsedProse } from '../../server/src/core/prose.ts';
+import { scanBlocks } from '../../server/src/core/markdown/blocks.ts';
+import { parseSimpleBlock } from '../../server/src/core/markdown/prose-fast.ts';
+import { inlineRuns } from '../../server/src/core/markdown/prose-fast-inline.ts';
+import { parseWithRemark, type ParsedProse } from '../../server/src/core/markdown/prose.ts';
 
 const SAMPLE = fs.readFileSync(path.resolve(__dirname, '..', '..', 'data', 'demo', 'kubecon-notes.md'), 'utf8');
 

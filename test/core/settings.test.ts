@@ -1,7 +1,7 @@
 // Settings and the workspace dictionary: broken values are reported and replaced by defaults.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { DEFAULT_SETTINGS, parseDictionaryFile, validateSettings } from '../../server/src/core/settings.ts';
+import { DEFAULT_SETTINGS, parseDictionaryFile, validateSettings } from '../../server/src/core/check/settings.ts';
 import { analyze, flags } from './helpers.ts';
 
 describe('settings', () => {

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import nspell from 'nspell';
-import { CompiledSpeller, type CompiledDictionary } from '../../server/src/core/speller.ts';
+import { CompiledSpeller, type CompiledDictionary } from '../../server/src/core/english/speller.ts';
 import { decodeDictionary, loadCompiledSpeller } from '../../server/src/data.ts';
 import { random } from '../../bench/generate.ts';
 // @ts-expect-error: a plain .mjs build script, without type declarations

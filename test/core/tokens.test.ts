@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { countNameLikeWords, tokenize } from '../../server/src/core/tokens.ts';
+import { countNameLikeWords, tokenize } from '../../server/src/core/markdown/tokens.ts';
 import { random } from '../../bench/generate.ts';
 
 function byTokens(text: string): Map<string, number> {
@@ -39,7 +39,7 @@ describe('name-like word counts', () => {
   });
 });
 
-import { nameKey } from '../../server/src/core/catalog.ts';
+import { nameKey } from '../../server/src/core/names/catalog.ts';
 
 describe('name keys', () => {
   test('equal the Unicode definition for ASCII and other text', () => {

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { NotesDocument } from '../../server/src/core/document.ts';
+import { NotesDocument } from '../../server/src/core/check/document.ts';
 import { EditorDocument } from '../../server/src/editor-document.ts';
 import { random } from '../../bench/generate.ts';
 import { testEngine } from '../core/helpers.ts';

@@ -1,6 +1,6 @@
 // Bad input over the protocol: each gets a clear message (window/showMessage(Request) or window/logMessage)
 // and the defaults are kept (diagnostics still published as with default settings).
-import { DEFAULT_SETTINGS } from '../../server/src/core/settings.ts';
+import { DEFAULT_SETTINGS } from '../../server/src/core/check/settings.ts';
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';

@@ -5,11 +5,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { analyzeText, NotesDocument, type Analysis } from '../../server/src/core/document.ts';
-import { applyEdits, disableNextLineEdit, fixAllEdits } from '../../server/src/core/fixes.ts';
+import { analyzeText, NotesDocument, type Analysis } from '../../server/src/core/check/document.ts';
+import { applyEdits, disableNextLineEdit, fixAllEdits } from '../../server/src/core/check/fixes.ts';
 import { LineIndex } from '../../server/src/core/positions.ts';
-import { DEFAULT_SETTINGS } from '../../server/src/core/settings.ts';
-import { isGroup } from '../../server/src/core/talks.ts';
+import { DEFAULT_SETTINGS } from '../../server/src/core/check/settings.ts';
+import { isGroup } from '../../server/src/core/features/talks.ts';
 import { testEngine } from '../core/helpers.ts';
 import { markdown, splitsPair } from './markdown-arbitrary.ts';
 

@@ -1,9 +1,9 @@
 // Regression tests for robustness bugs the reliability tests found (all fixed).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyzeText, NotesDocument } from '../../server/src/core/document.ts';
-import { applyEdits, fixAllEdits } from '../../server/src/core/fixes.ts';
-import { DEFAULT_SETTINGS } from '../../server/src/core/settings.ts';
+import { analyzeText, NotesDocument } from '../../server/src/core/check/document.ts';
+import { applyEdits, fixAllEdits } from '../../server/src/core/check/fixes.ts';
+import { DEFAULT_SETTINGS } from '../../server/src/core/check/settings.ts';
 import { testEngine } from '../core/helpers.ts';
 import { LspClient } from '../protocol/lsp-client.ts';
 

@@ -1,10 +1,10 @@
 // Editor features on one document: code actions, commands, completion, hover, outline, folding, highlighting.
 import { CodeActionKind, FoldingRangeKind, type CodeAction, type FoldingRange } from 'vscode-languageserver/node';
 import { SOURCE, toCompletionItem, toDocumentSymbols, toTextEdit } from '../convert.ts';
-import { completeNames, completionCard } from '../core/complete.ts';
-import { disableNextLineEdit, fixAllEdits, fixEdit } from '../core/fixes.ts';
-import { hoverAt } from '../core/hover.ts';
-import type { Section } from '../core/talks.ts';
+import { completeNames, completionCard } from '../core/features/complete.ts';
+import { disableNextLineEdit, fixAllEdits, fixEdit } from '../core/check/fixes.ts';
+import { hoverAt } from '../core/features/hover.ts';
+import type { Section } from '../core/features/talks.ts';
 import type { Session } from '../session.ts';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.talkNotes`;

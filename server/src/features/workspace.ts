@@ -1,7 +1,7 @@
 // Features across all notes: Go to Talk (talkNotes/workspaceTalks), workspace symbols, projects per talk,
 // references and definition of names.
 import { SymbolKind, type Location, type WorkspaceSymbol } from 'vscode-languageserver/node';
-import { mentionAt, projectsByTalk } from '../core/mentions.ts';
+import { mentionAt, projectsByTalk } from '../core/features/mentions.ts';
 import {
   PROJECTS_IN_FILE,
   REINDEX,

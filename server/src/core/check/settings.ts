@@ -1,6 +1,6 @@
 // The user's settings as the core sees them, with defaults and validation: a malformed value is reported
 // and replaced by its default, never thrown.
-import type { CheckCode, SeverityName } from './types.ts';
+import type { CheckCode, SeverityName } from '../types.ts';
 
 export interface Settings {
   enable: boolean;

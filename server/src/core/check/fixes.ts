@@ -1,7 +1,7 @@
 // Text edits for fixes: one finding, all preferred fixes of a file, and the disable-next-line comment.
-import { DISABLE_NEXT_LINE } from './directives.ts';
-import { LineIndex } from './positions.ts';
-import type { Finding } from './types.ts';
+import { DISABLE_NEXT_LINE } from '../markdown/directives.ts';
+import { LineIndex } from '../positions.ts';
+import type { Finding } from '../types.ts';
 
 export interface TextEdit {
   start: number;

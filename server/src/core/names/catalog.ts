@@ -2,7 +2,7 @@
 // exact lookup by a spacing/case-free key, sound keys for misheard names, and first/last names of people.
 import { commonPrefixLength, DistancesFrom } from './distance.ts';
 import { soundDistance, soundKeys } from './phonetic.ts';
-import type { NameCard } from './types.ts';
+import type { NameCard } from '../types.ts';
 
 export type NameKind = 'cncf' | 'ecosystem' | 'person' | 'learned';
 

@@ -1,7 +1,7 @@
 // Inline markup of one line for the fast block parser: code spans and bare URLs (left out of the prose) and
 // the unambiguous subset of `*`/`_` emphasis (delimiters left out, their text kept as separate pieces, as
 // remark's text nodes are). Anything outside that subset returns undefined so the block goes to remark.
-import type { ProseSegment } from './prose.ts';
+import type { ProseSegment } from './prose-types.ts';
 
 const URL_START = /^(?:https?:\/\/|www\.)/i;
 // Where the loop below has something to do; the text between is skipped by the regex engine.

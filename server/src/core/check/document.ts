@@ -5,15 +5,15 @@
 // near to a name that came or went. Results equal a from-scratch check of the same text (a test compares
 // them on random edits).
 import { createAnalysis, type Analysis, type CheckedBlock, type CheckedDocument, type SegmentMatch } from './analysis.ts';
-import { scanBlocks } from './blocks.ts';
-import type { Catalog } from './catalog.ts';
-import { directivesIn, type Directive } from './directives.ts';
-import type { WordList } from './english.ts';
-import { blockLearnFacts, learnedCatalog, learnedNames, learnedSignature, type BlockLearnFacts } from './learn.ts';
-import { NameChange } from './keys.ts';
+import { scanBlocks } from '../markdown/blocks.ts';
+import type { Catalog } from '../names/catalog.ts';
+import { directivesIn, type Directive } from '../markdown/directives.ts';
+import type { WordList } from '../english/english.ts';
+import { blockLearnFacts, learnedCatalog, learnedNames, learnedSignature, type BlockLearnFacts } from '../names/learn.ts';
+import { NameChange } from '../names/keys.ts';
 import { Tally } from './tally.ts';
-import { matchSegment, type MatchContext, type SegmentResult } from './match.ts';
-import { parseProse, type OutlineNode, type ParsedProse } from './prose.ts';
+import { matchSegment, type MatchContext, type SegmentResult } from '../names/match.ts';
+import { parseProse, type OutlineNode, type ParsedProse } from '../markdown/prose.ts';
 import type { Settings } from './settings.ts';
 
 export type { Analysis } from './analysis.ts';

@@ -3,7 +3,7 @@
 // Such a block gives the same prose as remark-parse (tests compare them) at a small fraction of the cost;
 // anything else (links, HTML, tables, quotes, ordered lists, indented code, setext underlines, escapes,
 // entities, intricate emphasis) returns undefined and goes to remark.
-import type { OutlineNode, ParsedProse, ProseSegment } from './prose.ts';
+import type { OutlineNode, ParsedProse, ProseSegment } from './prose-types.ts';
 import { inlineRuns } from './prose-fast-inline.ts';
 
 // Characters that start inline or block markup this path does not model, or that GFM turns into links;

@@ -1,7 +1,7 @@
 // The card shown on hover and in completion: what a name is, its maturity and category, and its links.
-import { Catalog, cardOf, describeKind, type NameEntry } from './catalog.ts';
-import type { Finding } from './types.ts';
-import { tokenize } from './tokens.ts';
+import { Catalog, cardOf, describeKind, type NameEntry } from '../names/catalog.ts';
+import type { Finding } from '../types.ts';
+import { tokenize } from '../markdown/tokens.ts';
 
 export function cardMarkdown(entry: NameEntry): string {
   const card = cardOf(entry);

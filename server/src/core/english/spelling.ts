@@ -1,11 +1,17 @@
 // English typos in prose: reported only where a correction one edit away exists (unknown words alone stay
 // quiet), at a lower severity than names, never on acronyms, identifiers or short words.
-import type { MatchContext } from './match.ts';
-import type { Token } from './tokens.ts';
-import type { Finding } from './types.ts';
+import type { WordList } from './english.ts';
+import type { Token } from '../markdown/tokens.ts';
+import type { Finding } from '../types.ts';
+
+/** What the English check needs: the words, and the words the user told us to leave alone (lowercase). */
+export interface EnglishContext {
+  words: WordList;
+  ignored: Set<string>;
+}
 
 /** English typos, only where a correction one edit away exists: unknown words alone stay quiet. */
-export function matchEnglish(t: Token, ctx: MatchContext, out: Finding[]): void {
+export function matchEnglish(t: Token, ctx: EnglishContext, out: Finding[]): void {
   if (t.hasDigit || t.dotted || (t.shape !== 'lower' && t.shape !== 'capitalized')) return;
   if (ctx.words.isWord(t.base)) return;
   const parts = t.base.split('-');
@@ -16,7 +22,7 @@ export function matchEnglish(t: Token, ctx: MatchContext, out: Finding[]): void 
   }
 }
 
-function checkEnglishWord(word: string, start: number, capitalized: boolean, ctx: MatchContext, out: Finding[]): void {
+function checkEnglishWord(word: string, start: number, capitalized: boolean, ctx: EnglishContext, out: Finding[]): void {
   // Short words give too many one-edit neighbours (perf, wifi, veth): only longer ones are corrected.
   // No word is this long: it is a hash, an ID or keyboard mashing (and suggesting would cost n³).
   if (word.length < 5 || word.length > 40 || /['’]/.test(word)) return;

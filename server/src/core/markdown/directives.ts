@@ -1,8 +1,8 @@
 // In-file switches, written as HTML comments so they never show in rendered notes:
 //   <!-- talk-notes-disable-next-line -->   silences the line after the comment
 //   <!-- talk-notes-disable --> ... <!-- talk-notes-enable -->   silences everything between
-import { LineIndex } from './positions.ts';
-import type { Finding } from './types.ts';
+import { LineIndex } from '../positions.ts';
+import type { Finding } from '../types.ts';
 
 export type Directive = { kind: 'next-line' | 'disable' | 'enable'; start: number; end: number };
 

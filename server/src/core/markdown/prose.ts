@@ -6,39 +6,9 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import { parseSimpleBlock } from './prose-fast.ts';
+import type { HeadingInfo, OutlineNode, ParagraphInfo, ParsedProse, ProseSegment } from './prose-types.ts';
 
-/** A run of prose on one line. `start` is relative to the parsed text. */
-export interface ProseSegment {
-  text: string;
-  start: number;
-}
-
-export interface HeadingInfo {
-  depth: number;
-  /** Heading text as written (inline markup kept, trailing #s dropped). */
-  text: string;
-  start: number;
-  end: number;
-}
-
-export interface ParagraphInfo {
-  /** Source lines of a top-level paragraph, as written. */
-  lines: { text: string; start: number }[];
-  start: number;
-  end: number;
-  /** Whether it is inside a list item or quote rather than at the top level. */
-  nested: boolean;
-}
-
-export type OutlineNode = ({ type: 'heading' } & HeadingInfo) | ({ type: 'paragraph' } & ParagraphInfo);
-
-export interface ParsedProse {
-  segments: ProseSegment[];
-  /** Headings and top-level paragraphs in document order, for the outline and speaker detection. */
-  outline: OutlineNode[];
-  /** HTML comments (for talk-notes-disable directives). */
-  comments: { text: string; start: number; end: number }[];
-}
+export type { HeadingInfo, OutlineNode, ParagraphInfo, ParsedProse, ProseSegment };
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
 

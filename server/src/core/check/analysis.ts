@@ -1,14 +1,14 @@
 // The result of a check: a view of the checked document that computes what is asked for (all findings, the
 // ones near an edit, mentions, the outline) from the blocks' match results, on first use. It is valid until the
 // document changes (a check follows every edit).
-import type { Catalog } from './catalog.ts';
-import { applyDirectives, type Directive } from './directives.ts';
-import { catalogPersonNear, peopleAtLineStart } from './learn.ts';
-import type { Mention, SegmentResult } from './match.ts';
-import type { OutlineNode } from './prose.ts';
+import type { Catalog } from '../names/catalog.ts';
+import { applyDirectives, type Directive } from '../markdown/directives.ts';
+import { catalogPersonNear, peopleAtLineStart } from '../names/learn.ts';
+import type { Mention, SegmentResult } from '../names/match.ts';
+import type { OutlineNode } from '../markdown/prose-types.ts';
 import type { Settings } from './settings.ts';
-import { buildOutline, type Outline } from './talks.ts';
-import type { Finding } from './types.ts';
+import { buildOutline, type Outline } from '../features/talks.ts';
+import type { Finding } from '../types.ts';
 
 export interface Analysis {
   text: string;

@@ -1,7 +1,7 @@
 // The talk-aware outline. Notes hold one talk per heading at some level; which level is inferred: the
 // heading depth whose headings most often carry notes directly (ties go to the shallower). A speaker is a
 // name heading or name line right under a talk; "End ..." closes a talk; deeper headings are its sections.
-import type { HeadingInfo, OutlineNode } from './prose.ts';
+import type { HeadingInfo, OutlineNode } from '../markdown/prose-types.ts';
 
 export interface Section {
   title: string;

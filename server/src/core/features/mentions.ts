@@ -1,6 +1,6 @@
 // Where projects and people are mentioned: per talk (for "Projects in This File" and Go to Talk search),
 // and under the cursor (for references and definition).
-import type { Mention } from './match.ts';
+import type { Mention } from '../names/match.ts';
 import type { Outline, Talk } from './talks.ts';
 
 export interface TalkProjects {

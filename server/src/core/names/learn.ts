@@ -3,10 +3,10 @@
 // nouns used more than once. A near miss of one of them elsewhere in the file is then caught, even for names
 // no catalog knows.
 import { Catalog, nameKey } from './catalog.ts';
-import type { WordList } from './english.ts';
+import type { WordList } from '../english/english.ts';
 import { editDistance, allowedEdits } from './distance.ts';
-import type { OutlineNode, ProseSegment } from './prose.ts';
-import { countNameLikeWords } from './tokens.ts';
+import type { OutlineNode, ProseSegment } from '../markdown/prose-types.ts';
+import { countNameLikeWords } from '../markdown/tokens.ts';
 
 const NAME_WORD = "\\p{Lu}[\\p{Ll}\\p{M}'’]+(?:\\p{Lu}[\\p{Ll}\\p{M}]+)?(?:-\\p{Lu}[\\p{Ll}\\p{M}'’]+)?";
 const PARTICLE = '(?:van|von|de|der|den|da|di|du|la|le|del|dos|bin|al)';

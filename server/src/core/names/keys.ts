@@ -5,8 +5,8 @@
 import { nameKey } from './catalog.ts';
 import { allowedEdits, editDistance } from './distance.ts';
 import { joinable, surface } from './match.ts';
-import type { ParsedProse } from './prose.ts';
-import { tokenize } from './tokens.ts';
+import type { ParsedProse } from '../markdown/prose-types.ts';
+import { tokenize } from '../markdown/tokens.ts';
 
 export interface BlockKeys {
   /** Keys a learned name could equal: words, runs of up to four words, hyphen parts, domain names. */

@@ -2,11 +2,11 @@
 // sequence that is a known name (right or wrong) consumes its words so nothing is reported twice.
 import { Catalog, describeKind, nameKey, type NameEntry, type Near } from './catalog.ts';
 import { allowedEdits, editDistance } from './distance.ts';
-import type { WordList } from './english.ts';
+import type { WordList } from '../english/english.ts';
 import { soundDistance, soundKeys } from './phonetic.ts';
-import { matchEnglish } from './spelling.ts';
-import { tokenize, type Token } from './tokens.ts';
-import type { CheckCode, Finding } from './types.ts';
+import { matchEnglish } from '../english/spelling.ts';
+import { tokenize, type Token } from '../markdown/tokens.ts';
+import type { CheckCode, Finding } from '../types.ts';
 
 export interface MatchContext {
   catalog: Catalog;
