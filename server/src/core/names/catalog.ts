@@ -83,6 +83,8 @@ export interface CatalogData {
   ecosystem?: EcosystemData;
   people?: PeopleData;
   everydayNames?: string[];
+  /** Common first names, from a list of names (people's first names are added from the catalog). */
+  givenNames?: string[];
   /** Words that, right after a lowercase everyday-word name, show the name is meant ("helm chart"). */
   contextWords?: string[];
   overrides?: CatalogOverrides;
@@ -143,6 +145,8 @@ export class Catalog {
   /** Lowercase first word -> multi-word names that start with it (for names cut short). */
   private readonly byFirstWord = new Map<string, NameEntry[]>();
   contextWords = new Set<string>();
+  /** Lowercase given names (a first-names list and the catalog's people): a word that is one is no project's slip. */
+  givenNames = new Set<string>();
   // Notes repeat their words: the neighbours of a word are computed once per catalog.
   private readonly nearMemo = new Map<string, Near[]>();
   /** Entries `near` compares with (not people) by key length, with letter counts; rebuilt when entries are added. */
@@ -158,6 +162,7 @@ export class Catalog {
     const overrides = data.overrides ?? {};
     const hand = data.cncf.hand_added_aliases ?? {};
     catalog.contextWords = new Set((data.contextWords ?? []).map((w) => w.toLowerCase()));
+    catalog.givenNames = new Set((data.givenNames ?? []).map((w) => w.toLowerCase()));
 
     for (const p of data.cncf.projects) {
       const paren = /^(.*?)\s*\(([^)]+)\)$/.exec(p.name);
@@ -245,6 +250,7 @@ export class Catalog {
     });
     const first = parts[0].toLowerCase();
     const last = parts[parts.length - 1].toLowerCase();
+    if (kind === 'person') this.givenNames.add(first);
     push(this.firstNames, first, entry);
     push(this.lastNames, last, entry);
     return entry;

@@ -161,6 +161,8 @@ function matchAt(tokens: Token[], i: number, ctx: MatchContext, out: Finding[]):
   const phrase = matchSpacedPhrase(tokens, i, ctx, out);
   if (phrase) return phrase;
   if (matchFuzzyWord(tokens, i, ctx, out)) return 1;
+  // A surname is not an English typo ("Eric Smalling", "Snow Petterson").
+  if (token.shape !== 'lower' && partOfPersonName(tokens, i, ctx)) return 1;
   matchEnglish(token, ctx, out);
   return 1;
 }
@@ -221,7 +223,7 @@ function exactKey(tokens: Token[], i: number, n: number, written: string, entrie
   if (allLower && entry.label === 'technology') return n;
   if (allLower && (entry.everyday || words.every((t) => ctx.words.isWord(t.base)))) {
     const next = tokens[i + n];
-    const named = n === 1 && next !== undefined && next.gap === ' ' && ctx.catalog.contextWords.has(next.base.toLowerCase());
+    const named = n === 1 && entry.label !== 'company' && next !== undefined && next.gap === ' ' && ctx.catalog.contextWords.has(next.base.toLowerCase());
     if (!named) return n;
   }
   // A lowercase-styled name opening a sentence ("Etcd release ...").
@@ -252,7 +254,8 @@ function exactKey(tokens: Token[], i: number, n: number, written: string, entrie
 /** A domain written as a name ("Dapr.io" for Dapr). Other dotted words are identifiers or versions. */
 function matchDomain(token: Token, ctx: MatchContext, out: Finding[]): number {
   const m = /^([\p{L}\p{N}-]+)\.(io|dev|sh|org|com|net|cloud|ai|app|tech)$/iu.exec(token.base);
-  if (!m) return 1;
+  // "github.com" in lowercase is a web address; "Dapr.io" with a capital is the name written as a domain.
+  if (!m || m[1] === m[1].toLowerCase()) return 1;
   const entries = [...ctx.learned.lookup(m[1]), ...ctx.catalog.lookup(m[1])].filter((e) => e.kind !== 'person');
   if (!entries.length) return 1;
   const entry = best(entries);
@@ -407,14 +410,23 @@ function matchFuzzyWord(tokens: Token[], i: number, ctx: MatchContext, out: Find
   if (ctx.words.isVocabulary(t.base)) return false;
   // A capitalized dictionary word: only a name that shares its sound and most of its letters (Promethium).
   const strict = english;
-  // A surname after a first name ("Chuck Yeager") is somebody's name, not a project.
-  const afterGivenName = i > 0 && tokens[i].gap === ' ' && isNameLike(tokens[i - 1]) && !tokens[i - 1].sentenceStart && ctx.words.isWord(tokens[i - 1].base) && !ctx.words.isLowercaseWord(tokens[i - 1].base);
+  // Part of a person's name ("Chuck Yeager", "Liam White", "Lita Cho"): somebody's name, not a project.
+  const personal = !lower && partOfPersonName(tokens, i, ctx);
+  const parts = t.shape === 'mixed' ? camelParts(t.base) : undefined;
   const candidates: Candidate[] = [];
   for (const catalog of [ctx.learned, ctx.catalog]) {
     for (const near of catalog.near(key, fuzzyReach(key.length))) {
       const entry = near.entry;
       if (lower && entry.everyday) continue;
-      if (afterGivenName && entry.kind !== 'learned') continue;
+      if (personal && entry.kind !== 'learned') continue;
+      // An acronym (NATS, OPA) mistyped stays in capitals; "Nais" or "NaaS" is another name.
+      if (isAcronym(entry.canonical)) continue;
+      // The plural of a name ("Blackholes", "Lambdas") is not a slip of it.
+      if (key === entry.key + 's' || key === entry.key + 'es') continue;
+      // A compound built on a name ("DockerSlim", "OpenWhisk") is another product, not a slip of one.
+      if (parts && entry.kind !== 'learned' && !compoundClose(parts, entry.canonical)) continue;
+      // One word is no slip of a whole name of several ("Blackholes" for a heading's "Blackhole Case").
+      if (entry.kind === 'learned' && entry.canonical.includes(' ')) continue;
       const c = scoreCandidate(key, near, lower, strict);
       if (c) candidates.push(c);
     }
@@ -428,6 +440,45 @@ function matchFuzzyWord(tokens: Token[], i: number, ctx: MatchContext, out: Find
   const code: CheckCode = top.entry.kind === 'learned' ? 'learned' : top.edits <= allowedEdits(key.length) ? 'typo' : 'misheard';
   out.push(finding(code, t.start, t.end, t.base, fixes, preferred, top.entry));
   return true;
+}
+
+/** Written in capitals only (NATS, OPA, TUF): letters, at least two, none lowercase. */
+function isAcronym(name: string): boolean {
+  return name.length >= 2 && /^[\p{Lu}\p{N}]+$/u.test(name) && /\p{Lu}.*\p{Lu}/u.test(name);
+}
+
+/** The capitalized parts of a CamelCase word ("DockerSlim" -> docker, slim). */
+export function camelParts(word: string): string[] {
+  return (word.match(/\p{Lu}+(?![\p{Ll}])|\p{Lu}?[\p{Ll}\p{N}]+/gu) ?? [word]).map((p) => p.toLowerCase());
+}
+
+/**
+ * Whether a CamelCase word could be a slip of a name part by part: every part of the word is a typo away from
+ * the name's part in the same place. A name of a different shape is judged on the whole word.
+ */
+function compoundClose(parts: string[], name: string): boolean {
+  const theirs = /\s/.test(name) ? name.split(/\s+/).map((p) => p.toLowerCase()) : camelParts(name);
+  if (parts.length < 2 || theirs.length !== parts.length) return true;
+  return parts.every((p, k) => p === theirs[k] || editDistance(p, theirs[k], 3) <= Math.max(1, allowedEdits(Math.max(p.length, theirs[k].length))) || soundDistance(soundKeys(p), soundKeys(theirs[k])) === 0);
+}
+
+/**
+ * Whether a capitalized word is part of a person's name: it follows a given name ("Chuck Yeager", "Eric
+ * Smalling"), or it is a given name followed by another capitalized word ("Liam White", "Lita Cho").
+ */
+export function partOfPersonName(tokens: Token[], i: number, ctx: MatchContext): boolean {
+  const t = tokens[i];
+  if (!isNameLike(t)) return false;
+  const before = i > 0 && t.gap === ' ' ? tokens[i - 1] : undefined;
+  if (before && isNameLike(before) && isGivenName(before.base, ctx)) return true;
+  const after = tokens[i + 1];
+  return isGivenName(t.base, ctx) && after !== undefined && after.gap === ' ' && isNameLike(after);
+}
+
+/** A given name: in the list of first names, or a proper noun of the dictionary that is no lowercase word. */
+function isGivenName(word: string, ctx: MatchContext): boolean {
+  if (ctx.catalog.givenNames.has(word.toLowerCase())) return true;
+  return ctx.words.isWord(word) && !ctx.words.isLowercaseWord(word);
 }
 
 /**

@@ -1,0 +1,46 @@
+// What real notes do that written examples rarely show: people's names next to projects one letter away,
+// acronyms, compounds built on a name, web addresses, names typed all in lowercase.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { findingOn, flags, analyze } from './helpers.ts';
+
+describe('people are not projects', () => {
+  test('a given name before a surname is not corrected into a project', () => {
+    // Liam is one edit from Lima, Aaron two from Argo: both are first names here.
+    assert.deepEqual(flags('- Liam Hughes, Acme: ran the demo\n- Maya Okafor showed the dashboards'), []);
+  });
+  test('a surname after a given name is neither a project nor an English typo', () => {
+    assert.deepEqual(flags('- Nicolas Falko and Eric Stallings on the panel'), []);
+  });
+  test('a near miss of a project right before an ordinary word is still caught', () => {
+    const a = analyze('- Promethues Operator upgrades were painless');
+    assert.equal(findingOn(a, 'Promethues')?.fixes[0], 'Prometheus');
+  });
+});
+
+describe('acronyms, plurals and compounds', () => {
+  test('a capitalized word is no slip of an all-caps name', () => {
+    assert.deepEqual(flags('- Naks is the internal platform; Naks as a Service next year'), []);
+  });
+  test('a compound that shares one part with a name is another product', () => {
+    assert.deepEqual(flags('- the author of DockerSlab spoke next'), []);
+  });
+  test('a compound with a slip in one part is still caught', () => {
+    const a = analyze('- we moved to OpenTelemtry last year');
+    assert.equal(findingOn(a, 'OpenTelemtry')?.fixes[0], 'OpenTelemetry');
+  });
+});
+
+describe('web addresses and lowercase names', () => {
+  test('a lowercase host is an address, a capitalized one a name', () => {
+    assert.deepEqual(flags('- slides are on github.com and the code on gitlab.com'), []);
+    assert.equal(findingOn(analyze('- see Cilium.io for the docs'), 'Cilium.io')?.fixes[0], 'Cilium');
+  });
+  test('a project name typed in lowercase on its own', () => {
+    const a = analyze('- a short intro to kubernetes for newcomers');
+    assert.equal(findingOn(a, 'kubernetes')?.fixes[0], 'Kubernetes');
+  });
+  test('an ordinary word that is also a company stays a word before a project word', () => {
+    assert.deepEqual(flags('- the canonical repo holds the charts'), []);
+  });
+});
