@@ -44,3 +44,18 @@ describe('web addresses and lowercase names', () => {
     assert.deepEqual(flags('- the canonical repo holds the charts'), []);
   });
 });
+
+describe('lowercase names that are also English words', () => {
+  test('a slash pairs an everyday word with another name', () => {
+    const a = analyze('- gitops tooling (argo/flux) for every team');
+    assert.equal(findingOn(a, 'flux')?.fixes[0], 'Flux');
+    assert.deepEqual(flags('- a flux of new users every week'), []);
+  });
+  test('a name typed in lowercase words: joined names and long names', () => {
+    assert.equal(findingOn(analyze('- traces through open telemetry collectors'), 'open telemetry')?.fixes[0], 'OpenTelemetry');
+    assert.equal(findingOn(analyze('- rules written for open policy agent'), 'open policy agent')?.fixes[0], 'Open Policy Agent');
+  });
+  test('an organization before a slash is a repository path', () => {
+    assert.deepEqual(flags('- forked from heptio/sonobuoy last spring'), []);
+  });
+});

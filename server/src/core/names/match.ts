@@ -221,11 +221,10 @@ function exactKey(tokens: Token[], i: number, n: number, written: string, entrie
   // is meant ("azure container", "helm chart").
   // Languages, formats and protocols are routinely written in lowercase (yaml, rego, python).
   if (allLower && entry.label === 'technology') return n;
-  if (allLower && (entry.everyday || words.every((t) => ctx.words.isWord(t.base)))) {
-    const next = tokens[i + n];
-    const named = n === 1 && entry.label !== 'company' && next !== undefined && next.gap === ' ' && ctx.catalog.contextWords.has(next.base.toLowerCase());
-    if (!named) return n;
-  }
+  const next = tokens[i + n];
+  // An organization in lowercase before a slash is a repository path ("acme/widget").
+  if (allLower && entry.label === 'company' && next?.gap === '/') return n;
+  if (allLower && (entry.everyday || words.every((t) => ctx.words.isWord(t.base))) && !lowercaseNameMeant(tokens, i, n, entry, ctx)) return n;
   // A lowercase-styled name opening a sentence ("Etcd release ...").
   if (first.sentenceStart && entry.canonical === entry.canonical.toLowerCase() && written === capitalize(entry.canonical)) {
     mention(entry, first.start, last.end);
@@ -249,6 +248,25 @@ function exactKey(tokens: Token[], i: number, n: number, written: string, entrie
   const code: CheckCode = entry.kind === 'learned' ? 'learned' : sameSpacing ? 'casing' : 'spacing';
   out.push(finding(code, first.start, last.end, written, [fix], true, entry));
   return n;
+}
+
+/**
+ * Whether lowercase words that spell a name but are also English mean the name: the next word shows it
+ * ("helm chart", "envoy proxy"), a slash pairs it with another name ("argo/flux"), a name written as one word
+ * is typed as several ("open telemetry"), or three words or more spell it ("open policy agent").
+ */
+function lowercaseNameMeant(tokens: Token[], i: number, n: number, entry: NameEntry, ctx: MatchContext): boolean {
+  if (n >= 3) return true;
+  if (n > 1) return !entry.canonical.includes(' ') && !entry.canonical.includes('-');
+  if (entry.label === 'company') return false;
+  const next = tokens[i + n];
+  if (next?.gap === ' ' && ctx.catalog.contextWords.has(next.base.toLowerCase())) return true;
+  const before = tokens[i - 1];
+  return (next?.gap === '/' && isOtherName(next, entry, ctx)) || (before !== undefined && tokens[i].gap === '/' && isOtherName(before, entry, ctx));
+}
+
+function isOtherName(t: Token, entry: NameEntry, ctx: MatchContext): boolean {
+  return lookupBoth(ctx, nameKey(t.base)).some((e) => e !== entry && e.kind !== 'learned');
 }
 
 /** A domain written as a name ("Dapr.io" for Dapr). Other dotted words are identifiers or versions. */
