@@ -252,13 +252,14 @@ function exactKey(tokens: Token[], i: number, n: number, written: string, entrie
 
 /**
  * Whether lowercase words that spell a name but are also English mean the name: the next word shows it
- * ("helm chart", "envoy proxy"), a slash pairs it with another name ("argo/flux"), a name written as one word
- * is typed as several ("open telemetry"), or three words or more spell it ("open policy agent").
+ * ("helm chart", "envoy proxy"), a slash pairs it with another name ("argo/flux"), a well-known project's
+ * one-word name is typed as several ("open telemetry"), or three words or more spell it ("open policy agent").
  */
 function lowercaseNameMeant(tokens: Token[], i: number, n: number, entry: NameEntry, ctx: MatchContext): boolean {
-  if (n >= 3) return true;
-  if (n > 1) return !entry.canonical.includes(' ') && !entry.canonical.includes('-');
   if (entry.label === 'company') return false;
+  // Two English words that spell a joined name may be the plain phrase ("jet stream"): only the best-known
+  // projects (graduated, incubating) are taken as meant.
+  if (n > 1) return !entry.everyday && (n >= 3 || (entry.kind === 'cncf' && entry.weight >= 0.9 && !/[\s-]/.test(entry.canonical)));
   const next = tokens[i + n];
   if (next?.gap === ' ' && ctx.catalog.contextWords.has(next.base.toLowerCase())) return true;
   const before = tokens[i - 1];
