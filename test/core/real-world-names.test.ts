@@ -59,3 +59,17 @@ describe('lowercase names that are also English words', () => {
     assert.deepEqual(flags('- forked from heptio/sonobuoy last spring'), []);
   });
 });
+
+describe('learning from the file', () => {
+  test('a typo typed twice is still a typo', () => {
+    const a = analyze('## Recomendations\n\nsome text\n\n## Recomendations again\n\nmore text\n');
+    assert.equal(findingOn(a, 'Recomendations')?.fixes[0], 'Recommendations');
+    assert.equal(findingOn(a, 'Recomendations', 1)?.fixes[0], 'Recommendations');
+  });
+  test('a brand spelled like a word is learned when the file capitalizes it mid-sentence', () => {
+    assert.deepEqual(flags('- we met at Cloud Native Summitt last year\n- the Summitt crowd was friendly'), []);
+  });
+  test('a word the file capitalizes only in headings is no name in lowercase prose', () => {
+    assert.deepEqual(flags('## Zorbly news\n\n## Zorbly plans\n\n- the zorbly team'), []);
+  });
+});

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { countNameLikeWords, tokenize } from '../../server/src/core/markdown/tokens.ts';
+import { countNameLikeWords, MID_SENTENCE, tokenize } from '../../server/src/core/markdown/tokens.ts';
 import { random } from '../../bench/generate.ts';
 
 function byTokens(text: string): Map<string, number> {
@@ -28,16 +28,28 @@ describe('name-like word counts', () => {
       for (let k = 0; k < len; k++) line += PIECES[Math.floor(rnd() * PIECES.length)] + (rnd() < 0.6 ? ' ' : '');
       const counts = new Map<string, number>();
       countNameLikeWords(line, counts);
-      assert.deepEqual([...counts].sort(), [...byTokens(line)].sort(), JSON.stringify(line));
+      assert.deepEqual(wordsOnly(counts), [...byTokens(line)].sort(), JSON.stringify(line));
     }
     const sample = fs.readFileSync(path.resolve(__dirname, '..', '..', 'data', 'demo', 'kubecon-notes.md'), 'utf8');
     for (const line of sample.split('\n')) {
       const counts = new Map<string, number>();
       countNameLikeWords(line, counts);
-      assert.deepEqual([...counts].sort(), [...byTokens(line)].sort(), line);
+      assert.deepEqual(wordsOnly(counts), [...byTokens(line)].sort(), line);
     }
   });
+  test('also count the words capitalized in the middle of a sentence', () => {
+    const counts = new Map<string, number>();
+    countNameLikeWords('- Rejekts was fun. Skaffold builds, then Skaffold deploys: Tilt too', counts);
+    assert.deepEqual(
+      [...counts].filter(([k]) => k.startsWith(MID_SENTENCE)).map(([k, n]) => [k.slice(1), n]).sort(),
+      [['Skaffold', 1]],
+    );
+  });
 });
+
+function wordsOnly(counts: Map<string, number>): [string, number][] {
+  return [...counts].filter(([k]) => !k.startsWith(MID_SENTENCE)).sort();
+}
 
 import { nameKey } from '../../server/src/core/names/catalog.ts';
 

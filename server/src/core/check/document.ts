@@ -14,6 +14,7 @@ import { NameChange } from '../names/keys.ts';
 import { Tally } from './tally.ts';
 import { matchSegment, type MatchContext, type SegmentResult } from '../names/match.ts';
 import { parseProse, type OutlineNode, type ParsedProse } from '../markdown/prose.ts';
+import { MID_SENTENCE } from '../markdown/tokens.ts';
 import type { Settings } from './settings.ts';
 
 export type { Analysis } from './analysis.ts';
@@ -82,6 +83,8 @@ export class NotesDocument implements CheckedDocument {
   private length = 0;
   private edits = 0;
   private readonly words = new Tally(2);
+  /** Words capitalized in the middle of a sentence somewhere (the counts' MID_SENTENCE keys): proper nouns. */
+  private readonly midSentence = new Tally(1);
   private readonly people = new Tally();
   private readonly titles = new Tally();
   /** Blocks whose findings must be computed at the next check. */
@@ -299,7 +302,7 @@ export class NotesDocument implements CheckedDocument {
     if (block.frontMatter) return;
     const facts = this.factsOf(block);
     // Most blocks teach nothing (a file's worth of blocks passes here before the code is optimized).
-    if (facts.counts.size) facts.counts.forEach((n, word) => this.words.addCount(word, n));
+    if (facts.counts.size) facts.counts.forEach((n, word) => this.countWord(word, n));
     if (facts.titleNames.length) this.titles.add(facts.titleNames, 1);
     block.people = this.speakersOf(block, index);
     if (block.people.length) this.people.add(block.people, 1);
@@ -308,10 +311,15 @@ export class NotesDocument implements CheckedDocument {
     if (this.proseOf(block).comments.length) this.withComments.add(block);
   }
 
+  private countWord(word: string, n: number): void {
+    if (word.startsWith(MID_SENTENCE)) this.midSentence.addCount(word.slice(MID_SENTENCE.length), n);
+    else this.words.addCount(word, n);
+  }
+
   private forget(block: BlockState): void {
     if (block.frontMatter) return;
     const facts = this.factsOf(block);
-    if (facts.counts.size) facts.counts.forEach((n, word) => this.words.addCount(word, -n));
+    if (facts.counts.size) facts.counts.forEach((n, word) => this.countWord(word, -n));
     if (facts.titleNames.length) this.titles.add(facts.titleNames, -1);
     if (block.people?.length) this.people.add(block.people, -1);
     this.dirty.delete(block);
@@ -334,10 +342,10 @@ export class NotesDocument implements CheckedDocument {
   check(settings: Settings, extraNames: string[] = [], options: CheckOptions = {}): Analysis {
     const { catalog, words } = this.engine;
     const extra = [...settings.knownNames, ...extraNames];
-    const inputs = `${this.people.changes}/${this.titles.changes}/${this.words.changes}/${extra.join('\u0001')}`;
+    const inputs = `${this.people.changes}/${this.titles.changes}/${this.words.changes}/${this.midSentence.changes}/${extra.join('\u0001')}`;
     if (this.learnedState?.inputs !== inputs) {
       // Candidates crossed a threshold (or the configured names changed): decide the learned names again.
-      const names = learnedNames({ people: this.people.keys(), titles: this.titles.keys(), repeated: this.words.keys(2) }, catalog, words, extra);
+      const names = learnedNames({ people: this.people.keys(), titles: this.titles.keys(), repeated: this.words.keys(2), midSentence: this.midSentence.counts }, catalog, words, extra);
       const signature = learnedSignature(names);
       if (this.learnedState?.signature === signature) this.learnedState.inputs = inputs;
       else this.learnedState = { inputs, signature, catalog: learnedCatalog(names) };

@@ -93,7 +93,7 @@ export function countNameLikeWords(text: string, counts: Map<string, number>): v
       const start = m.index;
       const end = start + raw.length;
       scanned = end;
-      if (HAS_UPPER.test(raw)) countIfNameLike(raw, start, end, skip, counts);
+      if (HAS_UPPER.test(raw)) countIfNameLike(text, raw, start, end, skip, counts);
       if (end > capital) break;
     }
     if (scanned <= capital) scanned = capital + 1;
@@ -101,7 +101,7 @@ export function countNameLikeWords(text: string, counts: Map<string, number>): v
   }
 }
 
-function countIfNameLike(raw: string, start: number, end: number, skip: [number, number][], counts: Map<string, number>): void {
+function countIfNameLike(text: string, raw: string, start: number, end: number, skip: [number, number][], counts: Map<string, number>): void {
   if (skip.length && skip.some(([s, e]) => start < e && end > s)) return;
   const base = withoutPossessive(raw);
   if (base.length < 4) return;
@@ -109,7 +109,27 @@ function countIfNameLike(raw: string, start: number, end: number, skip: [number,
   if (shape !== 'capitalized' && shape !== 'mixed') return;
   if (!PLAIN.test(base) && (/\p{N}/u.test(base) || /\p{L}\.\p{L}/u.test(base))) return;
   counts.set(base, (counts.get(base) ?? 0) + 1);
+  if (!opensSentence(text, start)) {
+    const mid = MID_SENTENCE + base;
+    counts.set(mid, (counts.get(mid) ?? 0) + 1);
+  }
 }
+
+/**
+ * Counts of name-like words also hold, under this prefix, how often a word is capitalized in the middle of a
+ * sentence: the mark of a proper noun (a capital at a sentence or heading start says nothing).
+ */
+export const MID_SENTENCE = '\u0001';
+
+/** Whether the word at `start` opens a sentence: only list, quote or heading marks before it on the line, or a full stop, colon or dash. */
+function opensSentence(text: string, start: number): boolean {
+  let j = start - 1;
+  while (j >= 0 && OPENER.test(text[j])) j--;
+  return j < 0 || CLOSER.test(text[j]);
+}
+
+const OPENER = /[\s"'“‘(*_\[>#+\-•|]/u;
+const CLOSER = /[.!?:;—–\d]/u;
 
 const UPPER = /\p{Lu}|\p{Lt}/gu;
 const SCAN = new RegExp(WORD.source, 'gu');

@@ -135,6 +135,8 @@ export interface LearnCandidates {
   titles: Iterable<string>;
   /** Capitalized words used at least twice. */
   repeated: Iterable<string>;
+  /** Words capitalized in the middle of a sentence at least once (as keys). */
+  midSentence?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -162,9 +164,14 @@ export function learnedNames(candidates: LearnCandidates, catalog: Catalog, word
     }
     if (verdict) people.add(name);
   }
-  for (const word of candidates.titles) if (memo.unknown(word)) single.add(word);
+  for (const word of candidates.titles) if (memo.unknown(word) === 'name') single.add(word);
   // Unknown proper nouns used at least twice are this document's names.
-  for (const word of candidates.repeated) if (memo.unknown(word)) single.add(word);
+  // A word near an English one is learned only if the file capitalizes it mid-sentence, as a proper noun
+  // ("at Cloud Native Rejekts"): a typo typed twice at line starts ("Recommandations") is still a typo.
+  for (const word of candidates.repeated) {
+    const verdict = memo.unknown(word);
+    if (verdict === 'name' || (verdict === 'near-word' && candidates.midSentence?.has(word))) single.add(word);
+  }
   return { people: [...people], words: [...single] };
 }
 
@@ -175,21 +182,26 @@ export function learnedSignature(names: LearnedNames): string {
 /** The catalog of learned names that the matcher consults next to the shared one. */
 export function learnedCatalog(names: LearnedNames): Catalog {
   const learned = new Catalog();
-  const addWord = (word: string): void => {
-    if (!learned.lookup(word).length) learned.add({ canonical: word, aliases: [], shortForms: [], kind: 'learned', everyday: false, weight: 1 });
+  // `label` says where a word was learned: a person's name is theirs in any casing; a word that only recurs
+  // capitalized (a heading's "Reddit") may be plain lowercase elsewhere.
+  const addWord = (word: string, label: 'person' | 'word'): void => {
+    if (!learned.lookup(word).length) learned.add({ canonical: word, aliases: [], shortForms: [], kind: 'learned', label, everyday: false, weight: 1 });
   };
   for (const person of names.people) {
     if (learned.lookup(person).length) continue;
     learned.addPerson(person, 'learned');
-    for (const part of person.split(/\s+/)) addWord(part);
+    for (const part of person.split(/\s+/)) addWord(part, 'person');
   }
-  names.words.forEach(addWord);
+  for (const word of names.words) addWord(word, 'word');
   return learned;
 }
 
+/** What a capitalized word is to learning: no name, an unknown name, or unknown but one edit from a word. */
+type Unknown = 'no' | 'name' | 'near-word';
+
 interface LearnMemo {
   people: Map<string, boolean>;
-  unknown(word: string): boolean;
+  unknown(word: string): Unknown;
 }
 
 const memos = new WeakMap<Catalog, WeakMap<WordList, LearnMemo>>();
@@ -199,10 +211,10 @@ function memoFor(catalog: Catalog, words: WordList): LearnMemo {
   if (!byWords) memos.set(catalog, (byWords = new WeakMap()));
   let memo = byWords.get(words);
   if (!memo) {
-    const unknown = new Map<string, boolean>();
+    const unknown = new Map<string, Unknown>();
     memo = {
       people: new Map(),
-      unknown(word: string): boolean {
+      unknown(word: string): Unknown {
         let v = unknown.get(word);
         if (v === undefined) {
           v = isUnknownProperNoun(word, catalog, words);
@@ -217,10 +229,14 @@ function memoFor(catalog: Catalog, words: WordList): LearnMemo {
   return memo;
 }
 
-/** Not English, not a catalog name, and not a slip of one (a repeated typo must still be caught). */
-function isUnknownProperNoun(word: string, catalog: Catalog, words: WordList): boolean {
-  if (words.isWord(word) || catalog.lookup(word).length) return false;
+/**
+ * Not English, not a catalog name, and not a slip of either: a typo typed twice ("Recommandations") must
+ * still be caught, so a word with a correction one edit away is not learned.
+ */
+function isUnknownProperNoun(word: string, catalog: Catalog, words: WordList): Unknown {
+  if (words.isWord(word) || catalog.lookup(word).length) return 'no';
   const key = nameKey(word);
   const limit = allowedEdits(key.length);
-  return !catalog.near(key, limit).some((n) => n.edits <= limit);
+  if (catalog.near(key, limit).some((n) => n.edits <= limit)) return 'no';
+  return words.suggest(word).length ? 'near-word' : 'name';
 }

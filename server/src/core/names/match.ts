@@ -221,6 +221,8 @@ function exactKey(tokens: Token[], i: number, n: number, written: string, entrie
   // is meant ("azure container", "helm chart").
   // Languages, formats and protocols are routinely written in lowercase (yaml, rego, python).
   if (allLower && entry.label === 'technology') return n;
+  // A word the file only uses capitalized (in headings, say) may be plain lowercase elsewhere.
+  if (allLower && entry.kind === 'learned' && entry.label === 'word') return n;
   const next = tokens[i + n];
   // An organization in lowercase before a slash is a repository path ("acme/widget").
   if (allLower && entry.label === 'company' && next?.gap === '/') return n;
