@@ -6,7 +6,7 @@ import * as path from 'node:path';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const steps = [
   { name: 'typecheck', args: ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit'] },
-  { name: 'unit', args: ['scripts/run-tests.mjs', 'test/core', 'test/protocol', 'test/cli', 'test/reliability'] },
+  { name: 'unit', args: ['scripts/run-tests.mjs', 'test/core', 'test/protocol', 'test/cli', 'test/reliability', 'test/catalog'] },
   { name: 'e2e', args: ['scripts/e2e/run-all.mjs'] },
 ];
 
