@@ -26,7 +26,29 @@ export interface NameEntry {
   everyday: boolean;
   /** Prior for ranking: how likely notes mean this name (graduated projects and people in the file rank high). */
   weight: number;
+  /**
+   * How far a misspelling is matched: 'sound' (typos and misheard forms: curated names), 'typo' (one slip,
+   * in a name long enough or letters swapped: the landscape's thousands of products), 'exact' (casing and
+   * spacing only: companies, which unknown words resemble too often).
+   */
+  reach?: 'sound' | 'typo' | 'exact';
   key: string;
+}
+
+/** One name of a built catalog file (`talk-notes catalog`; data/catalog.json), as the loader hands it over. */
+export interface BuiltName {
+  name: string;
+  kind: 'project' | 'product' | 'company' | 'person' | 'event' | 'component';
+  maturity?: string;
+  aliases?: string[];
+  homepage?: string;
+  repo?: string;
+  category?: string;
+  description?: string;
+  parent?: string;
+  company?: string;
+  /** The lowercase name is an ordinary English word. */
+  everyday?: boolean;
 }
 
 /** A name close to a written word: how many letter edits apart, how far in sound, shared first letters. */
@@ -83,6 +105,8 @@ export interface CatalogData {
   ecosystem?: EcosystemData;
   people?: PeopleData;
   everydayNames?: string[];
+  /** Names of built catalog files (the landscape's products and companies, maintainers, community people). */
+  built?: BuiltName[];
   /** Common first names, from a list of names (people's first names are added from the catalog). */
   givenNames?: string[];
   /** Words that, right after a lowercase everyday-word name, show the name is meant ("helm chart"). */
@@ -223,7 +247,41 @@ export class Catalog {
     for (const person of data.people?.people ?? []) {
       catalog.addPerson(person.name, 'person', person.known_for);
     }
+    catalog.addBuilt(data.built ?? []);
     return catalog;
+  }
+
+  /**
+   * Names from built catalog files, after the curated ones: a name already known keeps its curated entry.
+   * Thousands of them, so they are matched more cautiously (see `reach`) and rank below curated names.
+   */
+  addBuilt(names: readonly BuiltName[]): void {
+    for (const n of names) {
+      if (typeof n?.name !== 'string' || !n.name.trim()) continue;
+      if (n.kind === 'person') {
+        if (!this.lookup(n.name).length) this.addPerson(n.name, 'person', n.company ? `${n.company}` : undefined, 0.5);
+        continue;
+      }
+      const aliases = (n.aliases ?? []).filter((a) => typeof a === 'string' && !this.lookup(a).length);
+      if (this.lookup(n.name).length) continue;
+      const company = n.kind === 'company';
+      this.add({
+        canonical: n.name,
+        aliases,
+        shortForms: [],
+        kind: n.maturity ? 'cncf' : 'ecosystem',
+        maturity: n.maturity,
+        label: n.kind === 'component' ? 'feature' : n.kind,
+        category: n.category,
+        homepage: n.homepage,
+        repo: n.repo,
+        description: n.description,
+        parent: n.parent,
+        everyday: n.everyday === true,
+        weight: n.maturity ? (MATURITY_WEIGHT[n.maturity] ?? 0.7) : n.kind === 'event' ? 0.85 : company ? 0.5 : 0.6,
+        reach: n.maturity || n.kind === 'event' ? 'sound' : company ? 'exact' : 'typo',
+      });
+    }
   }
 
   add(fields: Omit<NameEntry, 'key'>): NameEntry {
@@ -232,11 +290,12 @@ export class Catalog {
     this.entries.push(entry);
     for (const form of [entry.canonical, ...entry.aliases, ...entry.shortForms]) this.index(nameKey(form), entry);
     const words = entry.canonical.split(' ');
-    if (words.length > 1) push(this.byFirstWord, words[0].toLowerCase(), entry);
+    // Names cut short are recognised among the curated names only.
+    if (words.length > 1 && (entry.reach ?? 'sound') === 'sound') push(this.byFirstWord, words[0].toLowerCase(), entry);
     return entry;
   }
 
-  addPerson(name: string, kind: 'person' | 'learned', description?: string): NameEntry | undefined {
+  addPerson(name: string, kind: 'person' | 'learned', description?: string, weight = kind === 'learned' ? 1 : 0.8): NameEntry | undefined {
     const parts = name.trim().split(/\s+/);
     if (parts.length < 2) return undefined;
     const entry = this.add({
@@ -246,7 +305,7 @@ export class Catalog {
       kind,
       description,
       everyday: false,
-      weight: kind === 'learned' ? 1 : 0.8,
+      weight,
     });
     const first = parts[0].toLowerCase();
     const last = parts[parts.length - 1].toLowerCase();
@@ -321,7 +380,7 @@ export class Catalog {
   private buildNearPool(): void {
     this.nearPool = [];
     this.entries.forEach((entry, order) => {
-      if (entry.kind !== 'person') {
+      if (entry.kind !== 'person' && entry.reach !== 'exact') {
         const counts = letterCounts(entry.key);
         (this.nearPool[entry.key.length] ??= []).push({ entry, counts, mask: letterMask(counts), order, sounds: undefined });
       }
@@ -333,7 +392,7 @@ export class Catalog {
   extending(key: string): NameEntry[] {
     let found = this.prefixMemo.get(key);
     if (!found) {
-      found = this.entries.filter((e) => e.kind !== 'person' && e.key.length > key.length && e.key.startsWith(key));
+      found = this.entries.filter((e) => e.kind !== 'person' && (e.reach ?? 'sound') === 'sound' && e.key.length > key.length && e.key.startsWith(key));
       if (this.prefixMemo.size >= MEMO_LIMIT) this.prefixMemo.clear();
       this.prefixMemo.set(key, found);
     }
@@ -393,6 +452,7 @@ const ECOSYSTEM_LABELS: Record<string, string> = {
   technology: 'technology',
   cloud: 'cloud service',
   company: 'organization',
+  event: 'event',
   feature: 'feature',
 };
 

@@ -217,6 +217,10 @@ function exactKey(tokens: Token[], i: number, n: number, written: string, entrie
   const entry = best(entries);
   const words = tokens.slice(i, i + n);
   const allLower = words.every((t) => t.shape === 'lower');
+  if (entry.reach && entry.reach !== 'sound' && !builtNameSlip(words, entry, allLower, ctx)) {
+    mention(entry, first.start, last.end);
+    return n;
+  }
   // Everyday English ("at the helm", "jet stream", "state of flux"), unless the next word shows the name
   // is meant ("azure container", "helm chart").
   // Languages, formats and protocols are routinely written in lowercase (yaml, rego, python).
@@ -250,6 +254,20 @@ function exactKey(tokens: Token[], i: number, n: number, written: string, entrie
   const code: CheckCode = entry.kind === 'learned' ? 'learned' : sameSpacing ? 'casing' : 'spacing';
   out.push(finding(code, first.start, last.end, written, [fix], true, entry));
   return n;
+}
+
+/**
+ * Whether a word spelling one of the landscape's thousands of names (not a curated one) is a slip worth a
+ * warning: one word, not English, not an acronym, and the name has a styling of its own ("Ebay" for eBay).
+ * Phrases ("Do It", "No code"), lowercase tool names and lowercase company names are let go.
+ */
+function builtNameSlip(words: Token[], entry: NameEntry, allLower: boolean, ctx: MatchContext): boolean {
+  if (words.length !== 1) return false;
+  const t = words[0];
+  if (t.shape === 'upper' || ctx.words.isWord(t.base)) return false;
+  if (entry.canonical === entry.canonical.toLowerCase()) return false;
+  if (allLower && entry.label === 'company') return false;
+  return true;
 }
 
 /**
@@ -305,12 +323,17 @@ function matchPerson(tokens: Token[], i: number, ctx: MatchContext, out: Finding
         mention(person, a.start, b.end);
         return 2;
       }
+      // Of the thousands of maintainers, only a clear slip of an unusual surname: "Smith" is somebody else.
+      const curated = person.weight >= 0.8;
+      if (!curated && (ctx.words.isWord(b.base) || editDistance(b.base.toLowerCase(), surname.toLowerCase(), 2) > 1)) continue;
       if (namesClose(b.base, surname)) {
         out.push(finding(catalog === ctx.learned ? 'learned' : 'person', b.start, b.end, b.base, [surname], true, person));
         return 2;
       }
     }
     for (const person of catalog.lastNames.get(b.base.toLowerCase()) ?? []) {
+      // Given names have many right spellings (Jon, John): only curated people's are corrected.
+      if (person.weight < 0.8) continue;
       const given = person.canonical.split(' ')[0];
       if (given === a.base) {
         mention(person, a.start, b.end);
@@ -403,6 +426,7 @@ function matchSpacedPhrase(tokens: Token[], i: number, ctx: MatchContext, out: F
     for (const catalog of [ctx.learned, ctx.catalog]) {
       for (const near of catalog.near(key, 2)) {
         if (near.edits > 2 || near.sound !== 0 || Math.abs(near.entry.key.length - key.length) > 2) continue;
+        if ((near.entry.reach ?? 'sound') !== 'sound') continue;
         const score = 1 - near.edits / key.length + near.entry.weight * 0.3;
         if (!found || score > found.score) found = { entry: near.entry, score, edits: near.edits, sound: near.sound };
       }
@@ -515,7 +539,11 @@ function scoreCandidate(key: string, near: Near, lower: boolean, strict: boolean
   const { entry, edits, sound, prefix } = near;
   const length = Math.max(key.length, entry.key.length);
   let ok: boolean;
-  if (strict) {
+  if (entry.reach === 'typo') {
+    // One slip, in a name long enough or by swapped letters ("Synk"): thousands of such names make any
+    // looser match a guess.
+    ok = !strict && !lower && edits === 1 && (length >= 6 || sameLetters(key, entry.key));
+  } else if (strict) {
     ok = entry.weight >= 0.9 && ((sound === 0 && edits <= 1 && prefix >= 4) || (sound <= 1 && edits <= 2 && prefix >= 6));
   } else if (lower) {
     ok = edits <= allowedEdits(length) && (sound <= 1 || prefix >= 3);
@@ -532,6 +560,10 @@ function scoreCandidate(key: string, near: Near, lower: boolean, strict: boolean
   if (!ok) return null;
   const score = 1 - edits / length + (sound === 0 ? 0.35 : sound === 1 ? 0.2 : 0) + entry.weight * 0.3 + (prefix >= 3 ? 0.1 : 0);
   return { entry, score, edits, sound };
+}
+
+function sameLetters(a: string, b: string): boolean {
+  return a.length === b.length && [...a].sort().join('') === [...b].sort().join('');
 }
 
 function capitalize(word: string): string {
