@@ -73,3 +73,21 @@ describe('learning from the file', () => {
     assert.deepEqual(flags('## Zorbly news\n\n## Zorbly plans\n\n- the zorbly team'), []);
   });
 });
+
+describe('acronyms typed in haste', () => {
+  test('two letters of a known acronym swapped', () => {
+    assert.equal(findingOn(analyze('- the CNFC end user survey'), 'CNFC')?.fixes[0], 'CNCF');
+  });
+  test('other acronyms of the same letters are left alone', () => {
+    assert.deepEqual(flags('- the CFNC board met'), []);
+  });
+});
+
+describe('commands in a sentence', () => {
+  test('a tool name right after run or typed is the command as typed', () => {
+    assert.deepEqual(flags('- then run linkerd check and typed velero backup create'), []);
+  });
+  test('the same name elsewhere in lowercase is still a casing slip', () => {
+    assert.equal(findingOn(analyze('- we use velero for backups'), 'velero')?.fixes[0], 'Velero');
+  });
+});

@@ -388,6 +388,27 @@ export class Catalog {
     this.nearPoolSize = this.entries.length;
   }
 
+  private acronyms: Map<string, { form: string; entry: NameEntry }[]> | undefined;
+  private acronymsSize = -1;
+
+  /**
+   * All-caps forms of curated names (CNCF, SLSA) with the same letters as this all-caps word in another
+   * order: a swap typed in haste ("CNFC"). Other letters would make it another acronym.
+   */
+  acronymsSwapped(word: string): { form: string; entry: NameEntry }[] {
+    if (this.acronymsSize !== this.entries.length) {
+      this.acronyms = new Map();
+      for (const entry of this.entries) {
+        if ((entry.reach ?? 'sound') !== 'sound' || entry.kind === 'person') continue;
+        for (const form of [entry.canonical, ...entry.aliases]) {
+          if (/^\p{Lu}{3,}$/u.test(form)) push(this.acronyms, sortedLetters(form), { form, entry });
+        }
+      }
+      this.acronymsSize = this.entries.length;
+    }
+    return (this.acronyms!.get(sortedLetters(word)) ?? []).filter((a) => a.form !== word && isOneSwap(a.form, word));
+  }
+
   /** Names (not people) whose key starts with this one: candidates for a word cut short. */
   extending(key: string): NameEntry[] {
     let found = this.prefixMemo.get(key);
@@ -422,6 +443,18 @@ export class Catalog {
     }
     return low < keys.length && keys[low].startsWith(prefix);
   }
+}
+
+function sortedLetters(word: string): string {
+  return [...word].sort().join('');
+}
+
+/** Two words that differ only by two neighbouring letters swapped. */
+function isOneSwap(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
 // Frozen: a caller that tried to add to a shared empty result would fail loudly.

@@ -18,6 +18,8 @@ export interface MatchContext {
 }
 
 const MAX_WORDS = 4;
+/** Words after which a lowercase word is a command as typed in a shell. */
+const COMMAND_VERBS = new Set(['run', 'runs', 'ran', 'running', 'type', 'types', 'typed', 'typing', 'execute', 'executes', 'executed', 'invoke', 'invokes', 'invoked']);
 const SINGULAR_DETERMINERS = new Set(['a', 'an', 'one', 'each', 'every', 'this', 'that', 'another', 'single', 'any']);
 
 /** A name candidate for a misspelled word, with the evidence that ranks it. */
@@ -152,6 +154,7 @@ function matchAt(tokens: Token[], i: number, ctx: MatchContext, out: Finding[]):
   }
 
   if (builtOnName(token, ctx)) return 1;
+  if (matchSwappedAcronym(token, ctx, out)) return 1;
   const person = matchPerson(tokens, i, ctx, out);
   if (person) return person;
   const plural = matchSingular(tokens, i, ctx, out);
@@ -165,6 +168,15 @@ function matchAt(tokens: Token[], i: number, ctx: MatchContext, out: Finding[]):
   if (token.shape !== 'lower' && partOfPersonName(tokens, i, ctx)) return 1;
   matchEnglish(token, ctx, out);
   return 1;
+}
+
+/** An acronym with two letters swapped ("CNFC" for CNCF), when the written one is no word or name itself. */
+function matchSwappedAcronym(t: Token, ctx: MatchContext, out: Finding[]): boolean {
+  if (t.shape !== 'upper' || t.hasDigit || t.base.length < 3 || ctx.words.isWord(t.base)) return false;
+  const swapped = ctx.catalog.acronymsSwapped(t.base);
+  if (swapped.length !== 1) return false;
+  out.push(finding('typo', t.start, t.end, t.base, [swapped[0].form], true, swapped[0].entry));
+  return true;
 }
 
 /** A hyphenated word that starts with a name written right and goes on in plain lowercase ("PromQL-ish"). */
@@ -225,6 +237,8 @@ function exactKey(tokens: Token[], i: number, n: number, written: string, entrie
   // is meant ("azure container", "helm chart").
   // Languages, formats and protocols are routinely written in lowercase (yaml, rego, python).
   if (allLower && entry.label === 'technology') return n;
+  // A command quoted in a sentence ("then run conftest test", "typed kubectl get pods"): written as typed.
+  if (allLower && i > 0 && first.gap === ' ' && COMMAND_VERBS.has(tokens[i - 1].text)) return n;
   // A word the file only uses capitalized (in headings, say) may be plain lowercase elsewhere.
   if (allLower && entry.kind === 'learned' && entry.label === 'word') return n;
   const next = tokens[i + n];
