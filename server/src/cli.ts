@@ -1,4 +1,4 @@
-// talk-notes check [files, folders or globs…] [--fix] [--format text|json] [--outline]
+// talk-notes check [files, folders or globs…] [--fix] [--format text|json] [--outline] [--catalog FILE]…
 // The same core as the editor: prints `file:line:col severity message [code]`; exit 0 clean, 1 problems,
 // 2 bad usage or unreadable input (nothing is written then).
 // talk-notes catalog --landscape FILE [--maintainers FILE] [--people FILE] [--extra FILE] --out FILE
@@ -6,6 +6,7 @@
 // unreadable or malformed input (nothing is written then).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { engineWithCatalogs } from './catalog/files.ts';
 import { CatalogInputError, buildCatalogWithNotes, countKinds, formatCatalogFile, type SourceKey } from './catalog/build.ts';
 import { analyzeText, type Analysis } from './core/check/document.ts';
 import { applyEdits, fixAllEdits } from './core/check/fixes.ts';
@@ -30,13 +31,14 @@ Builds a catalog of names (JSON, one name a line) from the public sources:
 
 Exit status: 0 written, 2 bad usage or unreadable or malformed input (nothing is written then).`;
 
-const USAGE = `Usage: talk-notes check [files, folders or globs…] [--fix] [--format text|json] [--outline]
+const USAGE = `Usage: talk-notes check [files, folders or globs…] [--fix] [--format text|json] [--outline] [--catalog FILE]…
        talk-notes catalog --landscape FILE [--maintainers FILE] [--people FILE] [--extra FILE] --out FILE
 
 check: reports misspelled, mis-cased and misheard names in Markdown notes
   --fix            apply every preferred fix and write each file (atomically)
   --format FORMAT  text (default) or json
   --outline        also print each file's talks, speakers and sections
+  --catalog FILE   also know the names of this catalog file (the format 'catalog' writes); repeatable
   -h, --help       show this help
 
 catalog: builds a catalog file from the CNCF's public sources (talk-notes catalog --help for details)
@@ -48,6 +50,7 @@ class UsageError extends Error {}
 
 interface Options {
   files: string[];
+  catalogs: string[];
   fix: boolean;
   format: 'text' | 'json';
   outline: boolean;
@@ -57,13 +60,17 @@ function parseArgs(argv: string[]): Options | 'help' {
   const [command, ...rest] = argv;
   if (command === '-h' || command === '--help' || command === 'help') return 'help';
   if (command !== 'check') throw new UsageError(command ? `unknown command '${command}' (expected 'check' or 'catalog')` : "no command given (expected 'check' or 'catalog')");
-  const options: Options = { files: [], fix: false, format: 'text', outline: false };
+  const options: Options = { files: [], catalogs: [], fix: false, format: 'text', outline: false };
   for (let k = 0; k < rest.length; k++) {
     const arg = rest[k];
     if (arg === '--fix') options.fix = true;
     else if (arg === '--outline') options.outline = true;
     else if (arg === '-h' || arg === '--help') return 'help';
-    else if (arg === '--format' || arg.startsWith('--format=')) {
+    else if (arg === '--catalog' || arg.startsWith('--catalog=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[++k];
+      if (!value) throw new UsageError('--catalog takes a file');
+      options.catalogs.push(value);
+    } else if (arg === '--format' || arg.startsWith('--format=')) {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[++k];
       if (value !== 'text' && value !== 'json') throw new UsageError(`--format takes 'text' or 'json', not '${value ?? ''}'`);
       options.format = value;
@@ -219,7 +226,17 @@ export function main(argv: string[], write: (s: string) => void = (s) => process
     throw error;
   }
 
-  const engine = loadEngine();
+  let engine = loadEngine();
+  if (options.catalogs.length) {
+    const withCatalogs = engineWithCatalogs(engine, options.catalogs.map((f) => path.resolve(f)));
+    const missing = withCatalogs.files.find((f) => f.modified < 0);
+    if (missing) {
+      writeError(`talk-notes: cannot read catalog file '${missing.file}': no such file\n`);
+      return 2;
+    }
+    withCatalogs.problems.forEach((m) => writeError(`talk-notes: ${m}\n`));
+    engine = withCatalogs.engine;
+  }
   const dictionary = new WorkspaceDictionary();
   const settings = DEFAULT_SETTINGS;
   const json: unknown[] = [];

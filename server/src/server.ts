@@ -59,7 +59,7 @@ export function startServer(rawConnection: Connection): Session {
     if (session.canPullConfig) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'talkNotes' }).catch(() => undefined);
     if (session.canWatch) {
       void connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown,mdown,mkd}' }] })
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown,mdown,mkd}' }, { globPattern: '**/*.json' }] })
         .catch(() => undefined);
     }
     // Index the workspace after the first requests had their turn.
@@ -100,7 +100,8 @@ export function startServer(rawConnection: Connection): Session {
         notesChanged = true;
       } else {
         dictionary.invalidate(p);
-        dictionaryChanged = true;
+        if (session.catalogFileChanged(p)) dictionaryChanged = true;
+        else if (!p.endsWith('.json')) dictionaryChanged = true;
       }
     }
     if (dictionaryChanged) session.recheckAll();

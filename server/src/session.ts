@@ -1,10 +1,12 @@
 // What the server knows between requests: open documents with their checks, settings, the workspace
 // dictionary and index, and how to publish. Handlers (server.ts, features/*.ts) share one Session.
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver/node';
 import { toDiagnostic } from './convert.ts';
 import { NotesDocument, type Analysis, type Engine } from './core/check/document.ts';
 import { DEFAULT_SETTINGS, validateSettings, type Settings } from './core/check/settings.ts';
+import { catalogFilesChanged, engineWithCatalogs, type EngineWithCatalogs } from './catalog/files.ts';
 import { loadEngine } from './data.ts';
 import { WorkspaceDictionary } from './dictionary.ts';
 import type { EditorDocument } from './editor-document.ts';
@@ -141,6 +143,37 @@ export class Session {
     return (this.engine ??= loadEngine());
   }
 
+  /** Engines with extra catalog files, by the files' resolved paths. */
+  private readonly catalogEngines = new Map<string, EngineWithCatalogs>();
+
+  /** The engine for a document's settings: the bundled catalog, plus its talkNotes.catalogFiles. */
+  engineFor(uri: string, settings: Settings): Engine {
+    if (!settings.catalogFiles.length) return this.getEngine();
+    const p = this.filePath(uri);
+    const files = settings.catalogFiles.map((f) => (p ? this.dictionary.fileFor(p, this.folders, f) : path.resolve(this.folders[0] ?? '.', f)));
+    const key = files.join('\u0000');
+    let entry = this.catalogEngines.get(key);
+    if (!entry) {
+      entry = engineWithCatalogs(this.getEngine(), files);
+      entry.problems.forEach((m) => this.warnOnce(m));
+      if (this.catalogEngines.size > 20) this.catalogEngines.clear();
+      this.catalogEngines.set(key, entry);
+    }
+    return entry.engine;
+  }
+
+  /** A watched file changed: engines built from it are built again. Returns whether any was. */
+  catalogFileChanged(file: string): boolean {
+    let changed = false;
+    for (const [key, entry] of this.catalogEngines) {
+      if (entry.files.some((f) => f.file === file) && catalogFilesChanged(entry.files)) {
+        this.catalogEngines.delete(key);
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
   open(): DocState[] {
     return [...this.states.values()];
   }
@@ -191,6 +224,7 @@ export class Session {
     if (!state.analysis || state.analyzedVersion !== state.document.version) {
       // After an edit, the blocks around it; in idle time, as many as fit in a slice.
       const options = idle ? { near: state.lastEdit, deadline: performance.now() + IDLE_SLICE_MS } : { near: state.lastEdit, deadline: performance.now() + CHECK_BUDGET_MS, maxBlocks: NEAR_BLOCKS };
+      state.notes.useEngine(this.engineFor(state.document.uri, state.settings));
       state.analysis = state.notes.check(state.settings, this.dictionaryNames(state.document.uri, state.settings), options);
       state.analyzedVersion = state.document.version;
     }

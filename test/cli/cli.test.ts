@@ -231,3 +231,25 @@ describe('talk-notes check: folders and globs', { concurrency: true }, () => {
     assert.match(text.stdout, /^3 problems in 3 files$/m);
   });
 });
+
+describe('check --catalog', () => {
+  const team = path.join(tmp, 'team-catalog.json');
+  const notes = path.join(tmp, 'team-notes.md');
+  test('a catalog file adds its names; a bad entry is reported and the rest kept', async () => {
+    fs.writeFileSync(team, JSON.stringify({ talkNotesCatalog: 1, sources: [], names: [{ name: 'Quillgate Mesh', kind: 'product' }, { name: 'no kind' }] }));
+    fs.writeFileSync(notes, '- we deployed Quilgate Mesh in March\n');
+    const plain = await run(['check', notes]);
+    assert.equal(plain.status, 0, plain.stdout + plain.stderr);
+    const r = await run(['check', notes, '--catalog', team]);
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stdout, /'Quilgate Mesh' → Quillgate Mesh/);
+    assert.match(r.stderr, /team-catalog\.json: names\[1\]/);
+  });
+  test('a missing catalog file is bad input (exit 2, one line)', async () => {
+    fs.writeFileSync(notes, '- plain words\n');
+    const r = await run(['check', notes, '--catalog', path.join(tmp, 'nope.json')]);
+    assert.equal(r.status, 2);
+    assert.equal(r.stdout, '');
+    assert.equal(r.stderr.trim().split('\n').length, 1);
+  });
+});

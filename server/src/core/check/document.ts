@@ -113,10 +113,22 @@ export class NotesDocument implements CheckedDocument {
   private findingTotal = 0;
 
   constructor(
-    private readonly engine: Engine,
+    private engine: Engine,
     text = '',
   ) {
     this.replaceRange(0, 0, text);
+  }
+
+  /** Checks with another engine from now on (catalog files came or went): every block is matched again. */
+  useEngine(engine: Engine): void {
+    if (engine === this.engine) return;
+    this.engine = engine;
+    this.segmentMemo = new Map();
+    this.blockMemo = new WeakMap();
+    this.speakers = { lines: new Map() };
+    this.learnedState = undefined;
+    this.matchedWith = undefined;
+    this.findingsFor = '';
   }
 
   get text(): string {

@@ -11,6 +11,8 @@ export interface Settings {
   ignoredWords: string[];
   /** Workspace dictionary file, relative to the workspace folder. */
   dictionaryFile: string;
+  /** Extra catalog files (the format `talk-notes catalog` writes), relative to the workspace folder. */
+  catalogFiles: string[];
   /** Most problems shown per file (those nearest the last edit); keeps huge files responsive. */
   maxProblems: number;
   /** Colour known project and people names (semantic tokens). */
@@ -39,6 +41,7 @@ export const DEFAULT_SETTINGS: Settings = {
   knownNames: [],
   ignoredWords: [],
   dictionaryFile: '.talk-notes-dictionary.txt',
+  catalogFiles: [],
   maxProblems: 200,
   highlightNames: true,
 };
@@ -93,6 +96,7 @@ export function validateSettings(raw: unknown): ValidatedSettings {
   }
   settings.knownNames = stringList(r.knownNames, 'knownNames', problems);
   settings.ignoredWords = stringList(r.ignoredWords, 'ignoredWords', problems);
+  settings.catalogFiles = stringList(r.catalogFiles, 'catalogFiles', problems);
   if (r.dictionaryFile !== undefined) {
     if (typeof r.dictionaryFile === 'string' && r.dictionaryFile.trim()) settings.dictionaryFile = r.dictionaryFile.trim();
     else problems.push('talkNotes.dictionaryFile should be a file path; the default is used.');

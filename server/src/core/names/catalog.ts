@@ -107,6 +107,8 @@ export interface CatalogData {
   everydayNames?: string[];
   /** Names of built catalog files (the landscape's products and companies, maintainers, community people). */
   built?: BuiltName[];
+  /** Names of the user's own catalog files (talkNotes.catalogFiles): chosen by hand, so matched as curated names. */
+  teamNames?: BuiltName[];
   /** Common first names, from a list of names (people's first names are added from the catalog). */
   givenNames?: string[];
   /** Words that, right after a lowercase everyday-word name, show the name is meant ("helm chart"). */
@@ -247,6 +249,7 @@ export class Catalog {
     for (const person of data.people?.people ?? []) {
       catalog.addPerson(person.name, 'person', person.known_for);
     }
+    catalog.addBuilt(data.teamNames ?? [], true);
     catalog.addBuilt(data.built ?? []);
     return catalog;
   }
@@ -255,11 +258,11 @@ export class Catalog {
    * Names from built catalog files, after the curated ones: a name already known keeps its curated entry.
    * Thousands of them, so they are matched more cautiously (see `reach`) and rank below curated names.
    */
-  addBuilt(names: readonly BuiltName[]): void {
+  addBuilt(names: readonly BuiltName[], curated = false): void {
     for (const n of names) {
       if (typeof n?.name !== 'string' || !n.name.trim()) continue;
       if (n.kind === 'person') {
-        if (!this.lookup(n.name).length) this.addPerson(n.name, 'person', n.company ? `${n.company}` : undefined, 0.5);
+        if (!this.lookup(n.name).length) this.addPerson(n.name, 'person', n.company ? `${n.company}` : undefined, curated ? 0.8 : 0.5);
         continue;
       }
       const aliases = (n.aliases ?? []).filter((a) => typeof a === 'string' && !this.lookup(a).length);
@@ -278,8 +281,8 @@ export class Catalog {
         description: n.description,
         parent: n.parent,
         everyday: n.everyday === true,
-        weight: n.maturity ? (MATURITY_WEIGHT[n.maturity] ?? 0.7) : n.kind === 'event' ? 0.85 : company ? 0.5 : 0.6,
-        reach: n.maturity || n.kind === 'event' ? 'sound' : company ? 'exact' : 'typo',
+        weight: n.maturity ? (MATURITY_WEIGHT[n.maturity] ?? 0.7) : curated || n.kind === 'event' ? 0.85 : company ? 0.5 : 0.6,
+        reach: curated || n.maturity || n.kind === 'event' ? 'sound' : company ? 'exact' : 'typo',
       });
     }
   }
