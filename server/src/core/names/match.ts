@@ -172,7 +172,8 @@ function matchAt(tokens: Token[], i: number, ctx: MatchContext, out: Finding[]):
 
 /** An acronym with two letters swapped ("CNFC" for CNCF), when the written one is no word or name itself. */
 function matchSwappedAcronym(t: Token, ctx: MatchContext, out: Finding[]): boolean {
-  if (t.shape !== 'upper' || t.hasDigit || t.base.length < 3 || ctx.words.isWord(t.base)) return false;
+  // Three letters in another order are too often another acronym (CKD, KCD).
+  if (t.shape !== 'upper' || t.hasDigit || t.base.length < 4 || ctx.words.isWord(t.base)) return false;
   const swapped = ctx.catalog.acronymsSwapped(t.base);
   if (swapped.length !== 1) return false;
   out.push(finding('typo', t.start, t.end, t.base, [swapped[0].form], true, swapped[0].entry));
