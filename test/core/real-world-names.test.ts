@@ -91,3 +91,12 @@ describe('commands in a sentence', () => {
     assert.equal(findingOn(analyze('- we use velero for backups'), 'velero')?.fixes[0], 'Velero');
   });
 });
+
+describe('people typed in lowercase', () => {
+  test('a surname in lowercase after a given name gets its capital', () => {
+    assert.equal(findingOn(analyze('- the book by Martha okonjo on platform teams'), 'okonjo')?.fixes[0], 'Okonjo');
+  });
+  test('a given name before an English word or a tool is left alone', () => {
+    assert.deepEqual(flags('- Grant uses kubectl daily; Maria said it works'), []);
+  });
+});

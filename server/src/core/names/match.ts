@@ -155,7 +155,7 @@ function matchAt(tokens: Token[], i: number, ctx: MatchContext, out: Finding[]):
 
   if (builtOnName(token, ctx)) return 1;
   if (matchSwappedAcronym(token, ctx, out)) return 1;
-  const person = matchPerson(tokens, i, ctx, out);
+  const person = matchPerson(tokens, i, ctx, out) || matchLowercasePerson(tokens, i, ctx, out);
   if (person) return person;
   const plural = matchSingular(tokens, i, ctx, out);
   if (plural) return plural;
@@ -361,6 +361,28 @@ function matchPerson(tokens: Token[], i: number, ctx: MatchContext, out: Finding
     }
   }
   return 0;
+}
+
+/**
+ * A person's name typed (partly) in lowercase: a given name followed by a word that is neither English nor
+ * a name ("Matthew skelton", "jimmy cuadra"). The lowercase parts get their capital.
+ */
+function matchLowercasePerson(tokens: Token[], i: number, ctx: MatchContext, out: Finding[]): number {
+  if (!joinable(tokens, i, 2)) return 0;
+  const a = tokens[i];
+  const b = tokens[i + 1];
+  if (b.shape !== 'lower' || b.base.length < 4 || b.hasDigit || b.dotted || b.base.includes('-')) return 0;
+  if ((a.shape !== 'lower' && a.shape !== 'capitalized') || a.hasDigit || a.dotted || !ctx.catalog.givenNames.has(a.base.toLowerCase())) return 0;
+  if (ctx.words.isWord(b.base) || ctx.words.isVocabulary(b.base) || lookupBoth(ctx, nameKey(b.base)).length || ctx.ignored.has(b.base)) return 0;
+  // A lowercase given name that is also a word ("will", "grant") is most often the word.
+  if (a.shape === 'lower' && ctx.words.isLowercaseWord(a.base)) return 0;
+  if (a.shape === 'capitalized') {
+    out.push(finding('person', b.start, b.end, b.base, [capitalize(b.base)], true));
+    return 2;
+  }
+  const written = surface(tokens, i, 2);
+  out.push(finding('person', a.start, b.end, written, [capitalize(a.base) + ' ' + capitalize(b.base)], true));
+  return 2;
 }
 
 /** Two spellings of one person's name: a few letters apart, or sounding alike. */
