@@ -176,7 +176,7 @@ export class Catalog {
   // Notes repeat their words: the neighbours of a word are computed once per catalog.
   private readonly nearMemo = new Map<string, Near[]>();
   /** Entries `near` compares with (not people) by key length, with letter counts; rebuilt when entries are added. */
-  private nearPool: { entry: NameEntry; counts: Int32Array; mask: number; order: number; sounds: [string, string] | undefined }[][] = [];
+  private nearPool: { entry: NameEntry; counts: Int32Array; mask: number; order: number; oneSlip: boolean; sounds: [string, string] | undefined }[][] = [];
   private nearPoolSize = -1;
   private readonly prefixMemo = new Map<string, NameEntry[]>();
   /** Every indexed key, sorted (for `startsKey`); dropped when a key is added. */
@@ -330,7 +330,7 @@ export class Catalog {
     return this.byKey.get(nameKey(text)) ?? [];
   }
 
-  /** Names (not people) within `maxEdits` (at most four) letter edits of a key, with the evidence. */
+  /** Names (not people) within `maxEdits` (at most four) letter edits of a key (one-slip names: one), with the evidence. */
   near(key: string, maxEdits = 4): Near[] {
     const reach = Math.min(4, maxEdits);
     const memoKey = reach === 4 ? key : `${reach}\u0000${key}`;
@@ -353,8 +353,11 @@ export class Catalog {
       if (!bucket) continue;
       for (let i = 0; i < bucket.length; i++) {
         const candidate = bucket[i];
+        // Names matched by one slip only (the landscape's thousands) need be near by one edit at most.
+        const limit = candidate.oneSlip ? 1 : reach;
+        if (candidate.oneSlip && (length > key.length + 1 || length < key.length - 1)) continue;
         // Kinds of letter one has and the other lacks: each takes an edit. (A cheaper, weaker bound first.)
-        if (bitCount(mask & ~candidate.mask) > reach || bitCount(candidate.mask & ~mask) > reach) continue;
+        if (bitCount(mask & ~candidate.mask) > limit || bitCount(candidate.mask & ~mask) > limit) continue;
         const theirs = candidate.counts;
         // Letters one has more of than the other: a lower bound of the edits, much cheaper to get.
         let surplus = 0;
@@ -362,11 +365,11 @@ export class Catalog {
           const d = counts[present[p]] - theirs[present[p]];
           if (d > 0) surplus += d;
         }
-        if (surplus > reach || surplus - (key.length - length) > reach) continue;
+        if (surplus > limit || surplus - (key.length - length) > limit) continue;
         const entry = candidate.entry;
         distances ??= new DistancesFrom(key);
         const edits = distances.to(entry.key);
-        if (edits === 0 || edits > reach) continue;
+        if (edits === 0 || edits > limit) continue;
         sounds ??= soundKeys(key);
         // A name's sound keys are worked out the first time it is this close to a word.
         candidate.sounds ??= soundKeys(entry.key);
@@ -385,7 +388,7 @@ export class Catalog {
     this.entries.forEach((entry, order) => {
       if (entry.kind !== 'person' && entry.reach !== 'exact') {
         const counts = letterCounts(entry.key);
-        (this.nearPool[entry.key.length] ??= []).push({ entry, counts, mask: letterMask(counts), order, sounds: undefined });
+        (this.nearPool[entry.key.length] ??= []).push({ entry, counts, mask: letterMask(counts), order, oneSlip: entry.reach === 'typo', sounds: undefined });
       }
     });
     this.nearPoolSize = this.entries.length;
