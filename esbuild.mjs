@@ -30,6 +30,7 @@ for (const entry of entries) {
   }
 }
 
-// The Hunspell dictionary, expanded once here rather than at every start (see scripts/compile-dictionary.mjs).
+// The Hunspell dictionary, expanded once here rather than at every start, and the English lexicon next to it
+// (see scripts/compile-dictionary.mjs; tsx loads the TypeScript it shares with the server).
 const root = new URL('.', import.meta.url).pathname;
-execFileSync(process.execPath, [`${root}scripts/compile-dictionary.mjs`, `${root}dist/en_US.dictionary.bin`], { stdio: 'inherit' });
+execFileSync(process.execPath, ['--import', 'tsx', `${root}scripts/compile-dictionary.mjs`, `${root}dist/en_US.dictionary.bin`], { stdio: 'inherit' });

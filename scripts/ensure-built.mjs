@@ -23,7 +23,7 @@ function newest(dir) {
   return latest;
 }
 
-const outputs = ['extension.js', 'server.js', 'cli.js', 'en_US.dictionary.bin'].map((f) => path.join(root, 'dist', f));
+const outputs = ['extension.js', 'server.js', 'cli.js', 'en_US.dictionary.bin', 'english-lexicon.bin'].map((f) => path.join(root, 'dist', f));
 const built = outputs.every((f) => fs.existsSync(f)) ? Math.min(...outputs.map((f) => fs.statSync(f).mtimeMs)) : 0;
 const sources = Math.max(newest(path.join(root, 'server', 'src')), newest(path.join(root, 'client', 'src')), fs.statSync(path.join(root, 'esbuild.mjs')).mtimeMs, newest(path.join(root, 'data', 'dictionary')), fs.statSync(path.join(root, 'scripts', 'compile-dictionary.mjs')).mtimeMs);
 if (built < sources) {

@@ -2,9 +2,12 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as zlib from 'node:zlib';
+import nspell from 'nspell';
 import type { Engine } from './core/check/document.ts';
-import { Catalog, type CatalogData } from './core/names/catalog.ts';
+import { Catalog, type BuiltName, type CatalogData } from './core/names/catalog.ts';
 import { EnglishWords } from './core/english/english.ts';
+import { buildLexicon, cspellWords, FREQUENCY_PACKAGE, isJargonFile, JARGON_PACKAGES, Lexicon, type LexiconData } from './core/english/lexicon.ts';
 import { CompiledSpeller, type CompiledDictionary } from './core/english/speller.ts';
 // Common first names of English-speaking countries (stdlib's datasets, Apache-2.0): bundled, so a given name
 // ("Liam", "Lita") is known as one without a list typed here.
@@ -48,6 +51,7 @@ export function loadCatalogData(dataDir: string): CatalogData {
     everydayNames: everyday?.names ?? [],
     contextWords: wordLines(path.join(dataDir, 'name-context-words.txt')),
     givenNames: [...(femaleFirstNames as string[]), ...(maleFirstNames as string[])],
+    built: readJsonIfPresent<{ names?: BuiltName[] }>(path.join(dataDir, 'catalog.json'))?.names ?? [],
     overrides: readJsonIfPresent(path.join(dataDir, 'catalog-overrides.json')),
   };
 }
@@ -71,11 +75,11 @@ function dictionarySource(aff: Uint8Array, dic: Uint8Array): string {
  * The dictionary compiled at build time (dist/en_US.dictionary.bin next to data/), when it was compiled
  * from these very .aff/.dic files; undefined otherwise (missing, stale or unreadable), and nspell reads them.
  */
-export function loadCompiledSpeller(dataDir: string, aff: Uint8Array, dic: Uint8Array): CompiledSpeller | undefined {
+export function loadCompiledSpeller(dataDir: string, aff?: Uint8Array, dic?: Uint8Array): CompiledSpeller | undefined {
   const file = path.join(path.dirname(dataDir), 'dist', 'en_US.dictionary.bin');
   try {
     const data = decodeDictionary(fs.readFileSync(file));
-    return data.source === dictionarySource(aff, dic) ? new CompiledSpeller(data) : undefined;
+    return !aff || !dic || data.source === dictionarySource(aff, dic) ? new CompiledSpeller(data) : undefined;
   } catch {
     return undefined;
   }
@@ -100,13 +104,86 @@ export function decodeDictionary(bytes: Buffer): CompiledDictionary {
   return { ...rest, words: text('words'), lowered: text('lowered') };
 }
 
+/**
+ * The English lexicon compiled at build time (dist/english-lexicon.bin, see scripts/compile-dictionary.mjs),
+ * when it was compiled from these .aff/.dic files. Otherwise, running from source, it is built here from the
+ * word lists in node_modules (jargon and word counts; the derivations of the .aff/.dic too, but no en-GB
+ * list: that needs the build's trie reader, and the British spelling rules of english.ts remain); undefined
+ * when neither is there (suggestions then look one edit away).
+ */
+export function loadLexicon(dataDir: string, aff?: Uint8Array, dic?: Uint8Array): Lexicon | undefined {
+  const root = path.dirname(dataDir);
+  try {
+    const data = decodeLexicon(fs.readFileSync(path.join(root, 'dist', 'english-lexicon.bin')));
+    if (!aff || !dic || data.source === dictionarySource(aff, dic)) return new Lexicon(data);
+  } catch {
+    // missing or unreadable: built from the sources below
+  }
+  if (!aff || !dic) return undefined;
+  try {
+    return new Lexicon(lexiconFromPackages(root, aff, dic));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The lexicon from the installed word lists (what the build compiles, less en-GB). */
+export function lexiconFromPackages(root: string, aff: Uint8Array, dic: Uint8Array): LexiconData {
+  const modules = path.join(root, 'node_modules');
+  const jargon: string[] = [];
+  for (const name of JARGON_PACKAGES) {
+    const dir = path.join(modules, name, 'dict');
+    for (const file of fs.readdirSync(dir).sort()) {
+      if (!isJargonFile(file)) continue;
+      const bytes = fs.readFileSync(path.join(dir, file));
+      jargon.push(...cspellWords((file.endsWith('.gz') ? zlib.gunzipSync(bytes) : bytes).toString('utf8')));
+    }
+  }
+  const counts = readJson<{ word: string; count: number }[]>(path.join(modules, FREQUENCY_PACKAGE, 'index.json'));
+  const affText = Buffer.from(aff).toString('utf8');
+  const dicText = Buffer.from(dic).toString('utf8');
+  const forms = Object.keys(nspell(Buffer.from(aff), Buffer.from(dic)).data);
+  return buildLexicon({ forms, aff: affText, dic: dicText, counts, british: [], jargon });
+}
+
+/** Reads the file scripts/compile-dictionary.mjs writes (see encodeLexicon there); throws if it is not one. */
+export function decodeLexicon(bytes: Buffer): LexiconData & { source: string } {
+  if (bytes.length < 8 || bytes.toString('latin1', 0, 4) !== 'TNLX') throw new Error('not a compiled lexicon');
+  const headerAt = bytes.readUInt32LE(4);
+  if (headerAt < 8 || headerAt > bytes.length) throw new Error('compiled lexicon: bad header offset');
+  const header = JSON.parse(bytes.toString('utf8', headerAt)) as { format: number; source: string; sections: Record<string, [number, number]> };
+  if (header.format !== 1) throw new Error('compiled lexicon: unknown format');
+  const section = (name: string): [number, number] => {
+    const [at, length] = header.sections?.[name] ?? [];
+    if (!Number.isInteger(at) || !Number.isInteger(length) || at < 8 || length < 0 || at + length > headerAt) throw new Error(`compiled lexicon: bad section ${name}`);
+    return [at, at + length];
+  };
+  const text = (name: string): string => bytes.toString('utf8', ...section(name));
+  const [freqStart, freqEnd] = section('freq');
+  return {
+    source: header.source,
+    freq: new Uint8Array(bytes.buffer, bytes.byteOffset + freqStart, freqEnd - freqStart),
+    english: text('english'),
+    jargon: text('jargon'),
+    terms: text('terms'),
+    acronyms: text('acronyms'),
+  };
+}
+
 export function loadEngine(dataDir: string = findDataDir()): Engine {
   const catalog = Catalog.fromData(loadCatalogData(dataDir));
-  const aff = fs.readFileSync(path.join(dataDir, 'dictionary', 'en_US.aff'));
-  const dic = fs.readFileSync(path.join(dataDir, 'dictionary', 'en_US.dic'));
+  // The .vsix ships the compiled dictionary and lexicon without the Hunspell sources they were made from: then
+  // they are taken as they are. From a checkout, the sources tell whether the compiled files are current.
+  const affFile = path.join(dataDir, 'dictionary', 'en_US.aff');
+  const dicFile = path.join(dataDir, 'dictionary', 'en_US.dic');
+  const hasSources = fs.existsSync(affFile) && fs.existsSync(dicFile);
+  const aff = hasSources ? fs.readFileSync(affFile) : undefined;
+  const dic = hasSources ? fs.readFileSync(dicFile) : undefined;
   // A glossary title that is a name ("Kubernetes") is no lowercase word: "kubernetes" alone is a casing slip.
-  const vocabulary = loadVocabulary(dataDir).filter((w) => w !== w.toLowerCase() || !catalog.lookup(w).some((e) => e.canonical !== w && !e.everyday));
+  const vocabulary = loadVocabulary(dataDir).filter((w) => w !== w.toLowerCase() || !catalog.lookup(w).some((e) => e.kind === 'cncf' && e.canonical !== w && !e.everyday));
   const compiled = loadCompiledSpeller(dataDir, aff, dic);
-  const words = compiled ? new EnglishWords(compiled, vocabulary) : EnglishWords.fromHunspell(aff, dic, vocabulary);
+  const lexicon = loadLexicon(dataDir, aff, dic);
+  if (!compiled && !(aff && dic)) throw new Error(`Talk Notes: neither the compiled dictionary (dist/en_US.dictionary.bin) nor ${dicFile} was found`);
+  const words = compiled ? new EnglishWords(compiled, vocabulary, lexicon) : EnglishWords.fromHunspell(aff!, dic!, vocabulary, lexicon);
   return { catalog, words };
 }

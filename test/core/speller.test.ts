@@ -6,11 +6,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import nspell from 'nspell';
-import { CompiledSpeller, type CompiledDictionary } from '../../server/src/core/english/speller.ts';
-import { decodeDictionary, loadCompiledSpeller } from '../../server/src/data.ts';
+import { CompiledSpeller, SortedWords, type CompiledDictionary } from '../../server/src/core/english/speller.ts';
+import { editDistance } from '../../server/src/core/names/distance.ts';
+import { decodeDictionary, decodeLexicon, loadCompiledSpeller, loadLexicon } from '../../server/src/data.ts';
 import { random } from '../../bench/generate.ts';
 // @ts-expect-error: a plain .mjs build script, without type declarations
-import { compileDictionary, encodeDictionary } from '../../scripts/compile-dictionary.mjs';
+import { compileDictionary, encodeDictionary, encodeLexicon } from '../../scripts/compile-dictionary.mjs';
 
 const DATA = path.resolve(__dirname, '..', '..', 'data');
 const aff = fs.readFileSync(path.join(DATA, 'dictionary', 'en_US.aff'));
@@ -77,6 +78,44 @@ describe('compiled dictionary', () => {
       }
       fs.rmSync(file);
       assert.equal(loadCompiledSpeller(path.join(root, 'data'), aff, dic), undefined, 'a missing file is ignored');
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('sorted word lists', () => {
+  test('near() finds exactly the words a few edits away, ignoring the capitals of the list', () => {
+    const reference = nspell(aff, dic);
+    const forms = Object.keys(reference.data).sort();
+    const list = new SortedWords(forms.join('\n'));
+    for (const word of ['recieve', 'teh', 'kubernetes', 'christmas', 'xqzv', 'obsrevabilty', 'a']) {
+      for (const max of [1, 2]) {
+        const got = new Map<number, number>();
+        list.near(word, max, (k, d) => got.set(k, d));
+        const want = new Map<number, number>();
+        forms.forEach((f, k) => {
+          const d = editDistance(word, f.toLowerCase(), max);
+          if (d <= max) want.set(k, d);
+        });
+        assert.deepEqual([...got].sort((a, b) => a[0] - b[0]), [...want].sort((a, b) => a[0] - b[0]), `${word} within ${max}`);
+      }
+    }
+    const [from, to] = list.prefixRange('rec');
+    assert.ok(to > from && list.at(from).startsWith('rec') && list.at(to - 1).startsWith('rec') && !list.at(to).startsWith('rec'));
+  });
+
+  test('the lexicon reads back from its file, and a stale one is not used', () => {
+    const data = { freq: Uint8Array.from([0, 7, 255]), english: 'artefacts\nincubations', jargon: 'kubectl\nlinter', terms: 'kubectl', acronyms: 'SDK' };
+    const read = decodeLexicon(encodeLexicon(data, 'fingerprint'));
+    assert.deepEqual({ ...read, freq: [...read.freq] }, { ...data, freq: [0, 7, 255], source: 'fingerprint' });
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'talk-notes-lexicon-'));
+    try {
+      fs.mkdirSync(path.join(root, 'data'));
+      fs.mkdirSync(path.join(root, 'dist'));
+      fs.writeFileSync(path.join(root, 'dist', 'english-lexicon.bin'), encodeLexicon(data, 'not these files'));
+      // Stale, and no node_modules to build one from.
+      assert.equal(loadLexicon(path.join(root, 'data'), aff, dic), undefined);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }

@@ -1,7 +1,12 @@
-// English words: a Hunspell dictionary (bundled en_US) plus the cloud-native vocabulary. Used to know which
-// words are ordinary English (so everyday "helm" is left alone) and to suggest fixes for English typos.
+// English words: a Hunspell dictionary (bundled en_US) plus the cloud-native vocabulary, and the lexicon
+// compiled beside it (lexicon.ts: derivations and British spellings en_US lacks, jargon word lists, word
+// frequencies). Used to know which words are ordinary English (so everyday "helm" is left alone) and to rank
+// corrections for English typos: dictionary forms up to two edits away, scored by the error model of typos.ts
+// and how common each is.
 import nspell from 'nspell';
-import type { Speller } from './speller.ts';
+import type { Lexicon } from './lexicon.ts';
+import { SortedWords, type Speller } from './speller.ts';
+import { scoreOf, soundAlike, typoCost } from './typos.ts';
 
 export interface WordList {
   /** Whether the word is correct English or vocabulary, in any casing a sentence may give it. */
@@ -10,48 +15,131 @@ export interface WordList {
   isLowercaseWord(word: string): boolean;
   /** Whether the word is in the cloud-native vocabulary (a domain term rather than plain English). */
   isVocabulary(word: string): boolean;
-  /** Corrections one edit away, best first; casing follows the word. */
+  /** Whether the word (any casing) is in the software, Kubernetes or company word lists: jargon, never a typo. */
+  isJargon(word: string): boolean;
+  /** Whether the lowercase word is plain English (the dictionary, its derivations, British spellings), vocabulary aside. */
+  isEnglish(lower: string): boolean;
+  /** Whether the all-capitals word is an acronym of the vocabulary, the dictionary or the jargon lists (SDK). */
+  isAcronym(upper: string): boolean;
+  /** Corrections about one edit away (weighted by the error model), best first; casing follows the word. */
   suggest(word: string): string[];
+  /**
+   * Ranked corrections (the best 8), with the evidence the English check decides on: up to two edits away
+   * when `maxCost` (weighted edits, typos.ts) allows more than one slip, else one edit.
+   */
+  corrections(word: string, maxCost?: number): Correction[];
+}
+
+/** A correction of a typed word. */
+export interface Correction {
+  /** As it would replace the typed word (its casing follows the typed word's). */
+  word: string;
+  /** Weighted edits from the typed word (typos.ts); 0.2 for a proper noun written in lowercase. */
+  cost: number;
+  /** Edits against how common the word is, lower is better (scoreOf in typos.ts). */
+  score: number;
+  /** A name (Christmas): only offered for its own letters in lowercase. */
+  proper: boolean;
 }
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
+/**
+ * Prefixes that make new words of any word (coworking, multicluster, nonblocking). Not those that would
+ * pass common misspellings: un-, in-, dis-, mis- ("untill", "infact", "dissapear"), pre- ("presense"),
+ * super- ("superceded"), nor co- before the letters com-, con-, cor- and col- double ("coresponding").
+ */
+const PREFIX = /^(?:anti|auto|co(?![lmnr])|counter|cross|hyper|inter|meta|micro|multi|non|over|post|re|self|semi|sub|under)-?/;
+
+/** Suffixes that make an adjective or adverb of any word (flagless, charlike, clockwise). */
+const SUFFIX = /-?(?:less|like|wise)$/;
+
+/** Log counts given to words the frequency list lacks: vocabulary terms are common in notes, jargon less so. */
+const VOCABULARY_LOG_COUNT = Math.log(200);
+const JARGON_LOG_COUNT = Math.log(30);
+/** A proper noun written in lowercase ("christmas"): nearly no slip at all. */
+const CASE_ONLY_COST = 0.2;
+/** `suggest` keeps corrections this close (a weighted edit). */
+const ONE_EDIT = 1.05;
+/** Up to this many weighted edits, corrections are looked for one edit deep (typos.ts: two slips cost more, but for two doubled letters). */
+const ONE_SLIP = 1.2;
+
 export class EnglishWords implements WordList {
   private readonly vocabulary: Map<string, string>;
+  private readonly vocabularyWords: SortedWords;
   private readonly memo = new Map<string, boolean>();
 
-  constructor(private readonly speller: Speller, vocabulary: Iterable<string>) {
+  constructor(
+    private readonly speller: Speller,
+    vocabulary: Iterable<string>,
+    private readonly lexicon?: Lexicon,
+  ) {
     this.vocabulary = new Map();
     for (const v of vocabulary) {
       const t = v.trim();
       if (t) this.vocabulary.set(t.toLowerCase(), t);
     }
+    this.vocabularyWords = new SortedWords([...this.vocabulary.keys()].filter((w) => /^[\p{Ll}-]+$/u.test(w)).sort().join('\n'));
   }
 
   /** From the .aff/.dic files themselves (nspell expands them: slower to start than a compiled dictionary). */
-  static fromHunspell(aff: Uint8Array | string, dic: Uint8Array | string, vocabulary: Iterable<string>): EnglishWords {
+  static fromHunspell(aff: Uint8Array | string, dic: Uint8Array | string, vocabulary: Iterable<string>, lexicon?: Lexicon): EnglishWords {
     const spell = nspell(toBuffer(aff), toBuffer(dic));
+    const all = Object.keys(spell.data).sort();
     const lower = new Set<string>();
-    for (const form of Object.keys(spell.data)) lower.add(form.toLowerCase());
-    return new EnglishWords({ correct: (w) => spell.correct(w), hasLowercaseForm: (w) => lower.has(w) }, vocabulary);
+    for (const form of all) lower.add(form.toLowerCase());
+    const forms = new SortedWords(all.join('\n'));
+    return new EnglishWords({ correct: (w) => spell.correct(w), hasLowercaseForm: (w) => lower.has(w), forms }, vocabulary, lexicon);
   }
 
   isVocabulary(word: string): boolean {
     return this.vocabulary.has(word.toLowerCase());
   }
 
+  isJargon(word: string): boolean {
+    return !!this.lexicon?.jargon.has(word.toLowerCase());
+  }
+
+  isEnglish(lower: string): boolean {
+    return this.check(lower) || this.derived(lower);
+  }
+
+  isAcronym(upper: string): boolean {
+    return this.vocabulary.get(upper.toLowerCase()) === upper || !!this.speller.forms?.has(upper) || !!this.lexicon?.acronyms.has(upper);
+  }
+
   isLowercaseWord(word: string): boolean {
     const lower = word.toLowerCase();
-    return this.vocabulary.has(lower) || this.check(lower);
+    return this.vocabulary.has(lower) || this.check(lower) || this.derived(lower);
   }
 
   isWord(word: string): boolean {
     const lower = word.toLowerCase();
     if (this.vocabulary.has(lower) || this.check(word)) return true;
     if (americanSpellings(word).some((w) => this.check(w))) return true;
-    if (word === lower) return false; // "prometheus" is not a word even though "Prometheus" is
+    if (word === lower) return this.derived(lower); // "prometheus" is not a word even though "Prometheus" is
     // A capitalized ordinary word (sentence start), or a brand written with other inner capitals (Mastercard).
-    return this.check(lower) || this.speller.hasLowercaseForm(lower);
+    return this.check(lower) || this.speller.hasLowercaseForm(lower) || (/^\p{Lu}?[^\p{Lu}]*$/u.test(word) && this.derived(lower));
+  }
+
+  /**
+   * A derivation or British spelling that the en_US forms lack (lexicon.ts), a word with a productive prefix
+   * or suffix (coworking, flagless), the plural of a jargon term (polyfills), or a word with its accents
+   * (naïve).
+   */
+  private derived(lower: string): boolean {
+    const lexicon = this.lexicon;
+    if (lexicon?.english.has(lower)) return true;
+    const prefix = PREFIX.exec(lower);
+    if (prefix && lower.length - prefix[0].length >= 4 && this.check(lower.slice(prefix[0].length))) return true;
+    const suffix = SUFFIX.exec(lower);
+    if (suffix && suffix.index >= 3 && this.check(lower.slice(0, suffix.index))) return true;
+    if (lexicon && /[^s]s$/.test(lower) && lexicon.jargon.has(lower.slice(0, -1))) return true;
+    if (/[^\u0000-\u007f]/.test(lower)) {
+      const plain = lower.normalize('NFD').replace(/\p{M}/gu, '');
+      if (plain !== lower && (this.check(plain) || !!lexicon?.english.has(plain))) return true;
+    }
+    return false;
   }
 
   private check(word: string): boolean {
@@ -64,55 +152,109 @@ export class EnglishWords implements WordList {
     return result;
   }
 
-  private readonly suggestions = new Map<string, string[]>();
+  private readonly ranked = new Map<string, Correction[]>();
 
   suggest(word: string): string[] {
-    let found = this.suggestions.get(word);
-    if (!found) {
-      found = this.computeSuggestions(word);
-      if (this.suggestions.size > 20_000) this.suggestions.clear();
-      this.suggestions.set(word, found);
-    }
-    return [...found];
+    return this.corrections(word, ONE_EDIT)
+      .filter((c) => c.cost <= ONE_EDIT)
+      .slice(0, 3)
+      .map((c) => c.word);
   }
 
-  private computeSuggestions(word: string): string[] {
+  corrections(word: string, maxCost = Infinity): Correction[] {
+    const max = word.length <= 4 || maxCost <= ONE_SLIP ? 1 : 2;
+    const key = max + word;
+    let found = this.ranked.get(key);
+    if (!found) {
+      found = this.rank(word, max);
+      if (this.ranked.size > 20_000) this.ranked.clear();
+      this.ranked.set(key, found);
+    }
+    return found.map((c) => ({ ...c }));
+  }
+
+  /** Candidates up to `max` edits away, scored by the error model and how common they are. */
+  private rank(word: string, max: number): Correction[] {
     const lower = word.toLowerCase();
+    if (lower.length < 2 || lower.length > 40) return [];
     const capitalized = /^\p{Lu}/u.test(word);
-    const found: { word: string; rank: number }[] = [];
-    const seen = new Set<string>();
-    const consider = (candidate: string, rank: number): void => {
-      if (candidate.length < 2 || seen.has(candidate)) return;
-      seen.add(candidate);
-      const vocab = this.vocabulary.get(candidate);
-      if (vocab) found.push({ word: vocab, rank: rank - 0.5 });
-      // A lowercase candidate, or its capitalized form, is a word only if some entry lowercases to it:
-      // one lookup rules out most of the hundreds of candidates.
-      else if (!this.speller.hasLowercaseForm(candidate)) return;
-      else if (this.check(candidate)) found.push({ word: candidate, rank });
-      else if (this.check(capitalize(candidate))) found.push({ word: capitalize(candidate), rank: rank + 0.2 });
+    const best = new Map<string, Correction>();
+    const offer = (display: string, cost: number, logCount: number, proper: boolean): void => {
+      const shown = capitalized && display === display.toLowerCase() ? capitalize(display) : display;
+      if (shown === word) return;
+      const score = scoreOf(cost, soundAlike(lower, display.toLowerCase()), logCount);
+      const seen = best.get(shown);
+      if (!seen || score < seen.score) best.set(shown, { word: shown, cost, score, proper });
     };
-    // A proper noun written in lowercase ("starbucks").
-    if (!capitalized && this.check(capitalize(lower))) found.push({ word: capitalize(lower), rank: -1 });
-    // A contraction typed without its apostrophe ("didnt", "doesnt").
+    // A contraction typed without its apostrophe ("didnt", "doesnt"); never a possessive ('s).
     for (let i = 1; i < lower.length; i++) {
       const withApostrophe = lower.slice(0, i) + "'" + lower.slice(i);
-      if (/'(t|s|ll|re|ve|d|m)$/.test(withApostrophe) && this.check(withApostrophe)) found.push({ word: withApostrophe, rank: -0.5 });
+      if (/'(t|ll|re|ve|d|m)$/.test(withApostrophe) && this.check(withApostrophe)) offer(withApostrophe, 0.3, 8, false);
     }
-    for (let i = 1; i < lower.length - 1; i++) {
-      consider(lower.slice(0, i) + lower[i + 1] + lower[i] + lower.slice(i + 2), 0);
+    const forms = this.speller.forms;
+    const lexicon = this.lexicon;
+    const logCountAt = (k: number): number => (lexicon ? lexicon.logCount(k) : 0);
+    if (forms) {
+      // Two edits only among words that start as the typed word does (or with its second letter, swapped
+      // first): a first letter wrong costs most of two edits already (typos.ts), and the whole list two edits
+      // deep is slow to walk.
+      const visit = (k: number): void => {
+        const form = forms.at(k);
+        if (/['’]/.test(form)) return; // never a possessive ("incubation's" for "incubations")
+        const formLower = form.toLowerCase();
+        if (form !== formLower) {
+          // A name is only a fix for its own letters in lowercase ("christmas"): another name is no fix for a
+          // word, nor for a name (Petterson, Peterson).
+          if (formLower === lower && !capitalized) offer(form, CASE_ONLY_COST, logCountAt(k), true);
+          return;
+        }
+        if (form !== lower) offer(form, typoCost(lower, form), logCountAt(k), false);
+      };
+      forms.near(lower, 1, visit);
+      if (max > 1) {
+        for (const start of new Set([lower[0], lower[1]])) {
+          for (const letter of [start, start.toUpperCase()]) forms.near(lower, max, visit, ...forms.prefixRange(letter));
+        }
+      }
+    } else {
+      this.oneEditAway(lower, offer);
     }
-    // Edits keep the first letter: people rarely mistype it, and changing it turns names into words
-    // (Pinterest -> Interest).
-    for (let i = 1; i <= lower.length; i++) {
-      for (const c of LETTERS) consider(lower.slice(0, i) + c + lower.slice(i), 1);
+    if (lexicon) {
+      lexicon.terms.near(lower, max, (k) => {
+        const term = lexicon.terms.at(k);
+        if (term !== lower) offer(term, typoCost(lower, term), JARGON_LOG_COUNT, false);
+      });
     }
-    for (let i = 1; i < lower.length; i++) consider(lower.slice(0, i) + lower.slice(i + 1), 1.1);
-    for (let i = 1; i < lower.length; i++) {
-      for (const c of LETTERS) if (c !== lower[i]) consider(lower.slice(0, i) + c + lower.slice(i + 1), 2);
-    }
-    found.sort((a, b) => a.rank - b.rank);
-    return found.slice(0, 3).map((f) => (capitalized && f.word === f.word.toLowerCase() ? capitalize(f.word) : f.word));
+    this.vocabularyWords.near(lower, max, (k) => {
+      const key = this.vocabularyWords.at(k);
+      const display = this.vocabulary.get(key)!;
+      const at = forms && lexicon ? forms.indexOf(key) : -1;
+      if (key !== lower) offer(display, typoCost(lower, key), Math.max(VOCABULARY_LOG_COUNT, at >= 0 ? logCountAt(at) : 0), false);
+    });
+    return [...best.values()].sort((a, b) => a.score - b.score || a.cost - b.cost || (a.word < b.word ? -1 : 1)).slice(0, 8);
+  }
+
+  /** How a lowercase dictionary form is written: itself, capitalized (a name), all capitals, or undefined. */
+  private displayForm(lower: string): string | undefined {
+    if (this.check(lower)) return lower;
+    const capital = capitalize(lower);
+    if (this.check(capital)) return capital;
+    const upper = lower.toUpperCase();
+    return this.check(upper) ? upper : undefined;
+  }
+
+  /** Without a lexicon: the dictionary words one edit away (keeping the first letter), by lookup. */
+  private oneEditAway(lower: string, offer: (display: string, cost: number, logCount: number, proper: boolean) => void): void {
+    const consider = (candidate: string): void => {
+      if (candidate.length < 2 || !this.speller.hasLowercaseForm(candidate)) return;
+      const display = this.displayForm(candidate);
+      if (display === candidate) offer(candidate, typoCost(lower, candidate), 0, false);
+    };
+    if (this.check(capitalize(lower))) offer(capitalize(lower), CASE_ONLY_COST, 0, true);
+    for (let i = 1; i < lower.length - 1; i++) consider(lower.slice(0, i) + lower[i + 1] + lower[i] + lower.slice(i + 2));
+    for (let i = 1; i <= lower.length; i++) for (const c of LETTERS) consider(lower.slice(0, i) + c + lower.slice(i));
+    for (let i = 1; i < lower.length; i++) consider(lower.slice(0, i) + lower.slice(i + 1));
+    for (let i = 1; i < lower.length; i++) for (const c of LETTERS) if (c !== lower[i]) consider(lower.slice(0, i) + c + lower.slice(i + 1));
   }
 }
 

@@ -8,6 +8,8 @@ export interface Speller {
   correct(word: string): boolean;
   /** Whether the lowercase word is the lowercase form of any dictionary entry (so of "Mastercard" too). */
   hasLowercaseForm(lower: string): boolean;
+  /** Every word form, sorted (what suggestions search), when the speller has them listed. */
+  readonly forms?: SortedWords;
 }
 
 /** What scripts/compile-dictionary.mjs compiles (server/src/data.ts reads it from its file). */
@@ -44,23 +46,178 @@ export class SortedWords {
     for (let k = 1, i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts[k++] = i + 1;
   }
 
+  get size(): number {
+    return this.starts.length;
+  }
+
   has(word: string): boolean {
+    return this.indexOf(word) >= 0;
+  }
+
+  /** Where the word is in the list, or -1. */
+  indexOf(word: string): number {
     let low = 0;
     let high = this.starts.length - 1;
     while (low <= high) {
       const mid = (low + high) >> 1;
       const order = this.compare(word, mid);
-      if (order === 0) return true;
+      if (order === 0) return mid;
       if (order < 0) high = mid - 1;
       else low = mid + 1;
     }
-    return false;
+    return -1;
+  }
+
+  /** The k-th word. */
+  at(k: number): string {
+    return this.text.slice(this.starts[k], this.end(k));
+  }
+
+  private end(k: number): number {
+    return k + 1 < this.starts.length ? this.starts[k + 1] - 1 : this.text.length;
+  }
+
+  /**
+   * Every word at most `max` edits (insertions, deletions, substitutions, swaps of neighbours) from the
+   * lowercase `word`, ignoring the list's capitals, as its index and distance. The list is walked as the trie
+   * it spells: the rows of the edit-distance table for a shared prefix are computed once, and all words under
+   * a prefix already too far are skipped.
+   */
+  near(word: string, max: number, visit: (k: number, distance: number) => void, from = 0, to = this.starts.length): void {
+    const n = word.length;
+    const width = n + 1;
+    const text = this.text;
+    const count = to;
+    let depthLimit = 64;
+    let table = new Int32Array((depthLimit + 1) * width);
+    let rowMin = new Int32Array(depthLimit + 1);
+    for (let j = 0; j <= n; j++) table[j] = j;
+    let valid = 0; // rows 0..valid hold the prefix of the word at `last`
+    let last = -1;
+    let k = from;
+    while (k < count) {
+      const start = this.starts[k];
+      const len = this.end(k) - start;
+      if (len > depthLimit) {
+        const grown = new Int32Array((len + 1) * width);
+        grown.set(table);
+        table = grown;
+        const mins = new Int32Array(len + 1);
+        mins.set(rowMin);
+        rowMin = mins;
+        depthLimit = len;
+      }
+      if (last >= 0) {
+        const lastStart = this.starts[last];
+        let shared = 0;
+        const bound = Math.min(valid, len);
+        while (shared < bound && text.charCodeAt(start + shared) === text.charCodeAt(lastStart + shared)) shared++;
+        valid = shared;
+      }
+      last = k;
+      let pruned = 0;
+      for (let i = valid + 1; i <= len; i++) {
+        const c = lowerCode(text.charCodeAt(start + i - 1));
+        const before = i > 1 ? lowerCode(text.charCodeAt(start + i - 2)) : -1;
+        const row = i * width;
+        const up = row - width;
+        const up2 = up - width;
+        // Only cells within `max` of the diagonal can be within `max`: the band; the cells just outside it
+        // read as too far.
+        const from = Math.max(1, i - max);
+        const to = Math.min(n, i + max);
+        table[row] = i;
+        table[row + from - 1] = from === 1 ? i : FAR;
+        if (to < n) table[row + to + 1] = FAR;
+        let least = from === 1 ? i : FAR;
+        for (let j = from; j <= to; j++) {
+          const w = word.charCodeAt(j - 1);
+          let v = table[up + j - 1] + (w === c ? 0 : 1);
+          const del = table[up + j] + 1;
+          if (del < v) v = del;
+          const ins = table[row + j - 1] + 1;
+          if (ins < v) v = ins;
+          if (i > 1 && j > 1 && w === before && word.charCodeAt(j - 2) === c) {
+            const swap = table[up2 + j - 2] + 1;
+            if (swap < v) v = swap;
+          }
+          table[row + j] = v;
+          if (v < least) least = v;
+        }
+        rowMin[i] = least;
+        valid = i;
+        // Deeper rows are at least min(this row's least, the row before's least + 1).
+        if (least > max && rowMin[i - 1] >= max) {
+          pruned = i;
+          break;
+        }
+      }
+      if (pruned) {
+        k = this.afterPrefix(start, pruned, k);
+        continue;
+      }
+      const d = Math.abs(len - n) <= max ? table[len * width + n] : FAR;
+      if (d <= max) visit(k, d);
+      k++;
+    }
+  }
+
+  /** The indexes [from, to) of the words that start with the prefix. */
+  prefixRange(prefix: string): [number, number] {
+    let low = 0;
+    let high = this.starts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.compare(prefix, mid) > 0) low = mid + 1;
+      else high = mid;
+    }
+    const from = low;
+    high = this.starts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      const s = this.starts[mid];
+      let same = this.end(mid) - s >= prefix.length;
+      for (let i = 0; same && i < prefix.length; i++) same = this.text.charCodeAt(s + i) === prefix.charCodeAt(i);
+      if (same) low = mid + 1;
+      else high = mid;
+    }
+    return [from, low];
+  }
+
+  /** The first index after k whose word does not start with text[start, start + length). */
+  private afterPrefix(start: number, length: number, k: number): number {
+    // Galloping: most prefixes cut off deep in the walk hold few words.
+    const count = this.starts.length;
+    let good = k; // the last index known to start with the prefix
+    let step = 1;
+    let probe = k + 1;
+    while (probe < count && this.startsWith(probe, start, length)) {
+      good = probe;
+      step *= 2;
+      probe = k + step;
+    }
+    let low = good + 1;
+    let high = Math.min(probe, count);
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.startsWith(mid, start, length)) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  /** Whether the k-th word starts with text[start, start + length). */
+  private startsWith(k: number, start: number, length: number): boolean {
+    const s = this.starts[k];
+    if (this.end(k) - s < length) return false;
+    for (let i = 0; i < length; i++) if (this.text.charCodeAt(s + i) !== this.text.charCodeAt(start + i)) return false;
+    return true;
   }
 
   /** The word against the k-th entry, in code unit order. */
   private compare(word: string, k: number): number {
     const start = this.starts[k];
-    const end = k + 1 < this.starts.length ? this.starts[k + 1] - 1 : this.text.length;
+    const end = this.end(k);
     const shared = Math.min(word.length, end - start);
     for (let i = 0; i < shared; i++) {
       const d = word.charCodeAt(i) - this.text.charCodeAt(start + i);
@@ -70,8 +227,19 @@ export class SortedWords {
   }
 }
 
+/** A distance too far to matter (outside the band of the table). */
+const FAR = 1 << 20;
+
+/** The lowercase of a Latin-1 letter's code (other characters as they are). */
+function lowerCode(c: number): number {
+  return (c >= 65 && c <= 90) || (c >= 192 && c <= 222 && c !== 215) ? c + 32 : c;
+}
+
 export class CompiledSpeller implements Speller {
   private readonly words: SortedWords;
+  get forms(): SortedWords {
+    return this.words;
+  }
   private readonly lowered: SortedWords;
   private readonly onlyInCompound: Set<string>;
   private readonly forbidden: Set<string>;
