@@ -100,3 +100,12 @@ describe('people typed in lowercase', () => {
     assert.deepEqual(flags('- Grant uses kubectl daily; Maria said it works'), []);
   });
 });
+
+describe('rare English words that are names', () => {
+  test('a name that is a rare English word is the name in lowercase too', () => {
+    assert.equal(findingOn(analyze('- extract the binaries from the docker image'), 'docker')?.fixes[0], 'Docker');
+  });
+  test('a name that is a common English word stays the word', () => {
+    assert.deepEqual(flags('- a harbor cruise, the vault door, a fleet of trucks'), []);
+  });
+});

@@ -24,6 +24,11 @@ export interface WordList {
   /** Corrections about one edit away (weighted by the error model), best first; casing follows the word. */
   suggest(word: string): string[];
   /**
+   * How common a lowercase dictionary word is in everyday English: the natural log of its count in the
+   * frequency list (51 million words of subtitles); 0 when the list lacks it, undefined when it is no form.
+   */
+  commonness(lower: string): number | undefined;
+  /**
    * Ranked corrections (the best 8), with the evidence the English check decides on: up to two edits away
    * when `maxCost` (weighted edits, typos.ts) allows more than one slip, else one edit.
    */
@@ -153,6 +158,12 @@ export class EnglishWords implements WordList {
   }
 
   private readonly ranked = new Map<string, Correction[]>();
+
+  commonness(lower: string): number | undefined {
+    const k = this.speller.forms?.indexOf(lower) ?? -1;
+    if (k < 0) return undefined;
+    return this.lexicon ? this.lexicon.logCount(k) : 0;
+  }
 
   suggest(word: string): string[] {
     return this.corrections(word, ONE_EDIT)

@@ -279,7 +279,7 @@ function exactKey(tokens: Token[], i: number, n: number, written: string, entrie
 function builtNameSlip(words: Token[], entry: NameEntry, allLower: boolean, ctx: MatchContext): boolean {
   if (words.length !== 1) return false;
   const t = words[0];
-  if (t.shape === 'upper' || ctx.words.isWord(t.base)) return false;
+  if (t.shape === 'upper' || (ctx.words.isWord(t.base) && !(allLower && rareWord(t.base, ctx)))) return false;
   if (entry.canonical === entry.canonical.toLowerCase()) return false;
   if (allLower && entry.label === 'company') return false;
   return true;
@@ -292,6 +292,7 @@ function builtNameSlip(words: Token[], entry: NameEntry, allLower: boolean, ctx:
  */
 function lowercaseNameMeant(tokens: Token[], i: number, n: number, entry: NameEntry, ctx: MatchContext): boolean {
   if (entry.label === 'company') return false;
+  if (n === 1 && rareWord(tokens[i].base, ctx)) return true;
   // Two English words that spell a joined name may be the plain phrase ("jet stream"): only the best-known
   // projects (graduated, incubating) are taken as meant.
   if (n > 1) return !entry.everyday && (n >= 3 || (entry.kind === 'cncf' && entry.weight >= 0.9 && !/[\s-]/.test(entry.canonical)));
@@ -300,6 +301,17 @@ function lowercaseNameMeant(tokens: Token[], i: number, n: number, entry: NameEn
   const before = tokens[i - 1];
   return (next?.gap === '/' && isOtherName(next, entry, ctx)) || (before !== undefined && tokens[i].gap === '/' && isOtherName(before, entry, ctx));
 }
+
+/**
+ * An English word so rare in everyday speech (six uses or fewer in the 51 million words of the frequency
+ * list: "docker", "cartographer") that in notes it is the name. A word the list lacks says nothing.
+ */
+function rareWord(word: string, ctx: MatchContext): boolean {
+  const commonness = ctx.words.commonness(word);
+  return commonness !== undefined && commonness > 0 && commonness < RARE_LOG_COUNT;
+}
+
+const RARE_LOG_COUNT = Math.log(7);
 
 function isOtherName(t: Token, entry: NameEntry, ctx: MatchContext): boolean {
   return lookupBoth(ctx, nameKey(t.base)).some((e) => e !== entry && e.kind !== 'learned');
