@@ -109,3 +109,12 @@ describe('rare English words that are names', () => {
     assert.deepEqual(flags('- a harbor cruise, the vault door, a fleet of trucks'), []);
   });
 });
+
+describe('slips the English check gets from the matcher', () => {
+  test('the pronoun typed in lowercase, not list markers', () => {
+    assert.deepEqual(flags('- so i think this works\n- i. first point\n- i/o bound'), ['i -> I']);
+  });
+  test('a lowercase slip of an English word is that word before a name two edits away', () => {
+    assert.equal(findingOn(analyze('- the paltforms team'), 'paltforms')?.fixes[0], 'platforms');
+  });
+});

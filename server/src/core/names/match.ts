@@ -141,7 +141,10 @@ function matchAt(tokens: Token[], i: number, ctx: MatchContext, out: Finding[]):
     if (n > 1 && ctx.ignored.has(written.toLowerCase())) return n;
     let key = keys[i];
     for (let k = i + 1; k < i + n; k++) key += keys[k];
-    if (n === 1 && key.length < 2) return 1;
+    if (n === 1 && key.length < 2) {
+      matchLowercaseI(tokens, i, out);
+      return 1;
+    }
     const entries = lookupBoth(ctx, key);
     if (!entries.length) continue;
     // "Open Telemetry collector": a slip in a shorter name followed by ordinary words is about the shorter
@@ -178,6 +181,14 @@ function matchSwappedAcronym(t: Token, ctx: MatchContext, out: Finding[]): boole
   if (swapped.length !== 1) return false;
   out.push(finding('typo', t.start, t.end, t.base, [swapped[0].form], true, swapped[0].entry));
   return true;
+}
+
+/** The pronoun typed in lowercase between two words ("as i know it"); list markers (i.) and i/o are not it. */
+function matchLowercaseI(tokens: Token[], i: number, out: Finding[]): void {
+  const t = tokens[i];
+  const next = tokens[i + 1];
+  if (t.text !== 'i' || i === 0 || t.gap !== ' ' || next?.gap !== ' ') return;
+  out.push({ code: 'spelling', start: t.start, end: t.end, wrong: 'i', fixes: ['I'], preferred: true, message: "'i' → I" });
 }
 
 /** A hyphenated word that starts with a name written right and goes on in plain lowercase ("PromQL-ish"). */
@@ -528,6 +539,8 @@ function matchFuzzyWord(tokens: Token[], i: number, ctx: MatchContext, out: Find
   if (!candidates.length) return false;
   candidates.sort((a, b) => b.score - a.score);
   const top = candidates[0];
+  // A lowercase word that is a slip of an English word is that word, unless a name is closer ("paltforms").
+  if (lower && top.edits >= 2 && ctx.words.suggest(t.base).length) return false;
   const distinct = candidates.filter((c, k) => candidates.findIndex((d) => d.entry.canonical === c.entry.canonical) === k);
   const preferred = distinct.length === 1 || top.score - distinct[1].score >= 0.12;
   const fixes = preferred ? [top.entry.canonical] : distinct.slice(0, 3).map((c) => c.entry.canonical);
