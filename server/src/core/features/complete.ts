@@ -1,6 +1,7 @@
 // Completion of known names: projects, ecosystem names, people, and names learned from the file and the
 // workspace dictionary. Case-insensitive prefix matches rank first, then word-start and fuzzy matches.
-import { Catalog, describeKind, nameKey, type NameEntry } from '../names/catalog.ts';
+import { Catalog, nameKey, type NameEntry } from '../names/catalog.ts';
+import { describeKind } from '../names/describe.ts';
 import { cardMarkdown } from './hover.ts';
 
 /** The card of a completed name, asked for when the editor shows the item's details. */

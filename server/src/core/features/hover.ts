@@ -1,5 +1,6 @@
 // The card shown on hover and in completion: what a name is, its maturity and category, and its links.
-import { Catalog, cardOf, describeKind, type NameEntry } from '../names/catalog.ts';
+import { Catalog, type NameEntry } from '../names/catalog.ts';
+import { cardOf, describeKind } from '../names/describe.ts';
 import type { Finding } from '../types.ts';
 import { tokenize } from '../markdown/tokens.ts';
 

@@ -2,7 +2,7 @@
 // exact lookup by a spacing/case-free key, sound keys for misheard names, and first/last names of people.
 import { commonPrefixLength, DistancesFrom } from './distance.ts';
 import { soundDistance, soundKeys } from './phonetic.ts';
-import type { NameCard } from '../types.ts';
+import type { BuiltName, CatalogData } from './catalog-data.ts';
 
 export type NameKind = 'cncf' | 'ecosystem' | 'person' | 'learned';
 
@@ -35,22 +35,6 @@ export interface NameEntry {
   key: string;
 }
 
-/** One name of a built catalog file (`talk-notes catalog`; data/catalog.json), as the loader hands it over. */
-export interface BuiltName {
-  name: string;
-  kind: 'project' | 'product' | 'company' | 'person' | 'event' | 'component';
-  maturity?: string;
-  aliases?: string[];
-  homepage?: string;
-  repo?: string;
-  category?: string;
-  description?: string;
-  parent?: string;
-  company?: string;
-  /** The lowercase name is an ordinary English word. */
-  everyday?: boolean;
-}
-
 /** A name close to a written word: how many letter edits apart, how far in sound, shared first letters. */
 export interface Near {
   entry: NameEntry;
@@ -60,61 +44,6 @@ export interface Near {
 }
 
 const MEMO_LIMIT = 50_000;
-
-export interface CncfData {
-  projects: {
-    name: string;
-    maturity: string;
-    homepage_url?: string;
-    repo_url?: string;
-    category?: string;
-    aliases?: string[];
-  }[];
-  subprojects?: { name: string; parent_project: string; homepage_url?: string; repo_url?: string; category?: string }[];
-  hand_added_aliases?: Record<string, string[]>;
-}
-
-export interface EcosystemData {
-  entries: {
-    name: string;
-    kind?: string;
-    category?: string;
-    homepage_url?: string;
-    repo_url?: string;
-    aliases?: string[];
-    parent?: string | null;
-    description?: string;
-  }[];
-}
-
-export interface PeopleData {
-  people: { name: string; known_for?: string }[];
-}
-
-export interface CatalogOverrides {
-  /** Landscape name -> how the project writes itself. */
-  displayNames?: Record<string, string>;
-  /** Extra correct forms per canonical name. */
-  aliases?: Record<string, string[]>;
-  /** Accepted abbreviations per canonical name. */
-  shortForms?: Record<string, string[]>;
-}
-
-export interface CatalogData {
-  cncf: CncfData;
-  ecosystem?: EcosystemData;
-  people?: PeopleData;
-  everydayNames?: string[];
-  /** Names of built catalog files (the landscape's products and companies, maintainers, community people). */
-  built?: BuiltName[];
-  /** Names of the user's own catalog files (talkNotes.catalogFiles): chosen by hand, so matched as curated names. */
-  teamNames?: BuiltName[];
-  /** Common first names, from a list of names (people's first names are added from the catalog). */
-  givenNames?: string[];
-  /** Words that, right after a lowercase everyday-word name, show the name is meant ("helm chart"). */
-  contextWords?: string[];
-  overrides?: CatalogOverrides;
-}
 
 const MATURITY_WEIGHT: Record<string, number> = { graduated: 1, incubating: 0.92, sandbox: 0.8, archived: 0.7 };
 
@@ -472,39 +401,4 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-export function cardOf(entry: NameEntry): NameCard {
-  return {
-    name: entry.canonical,
-    kind: entry.kind,
-    maturity: entry.maturity,
-    category: entry.category,
-    homepage: entry.homepage,
-    repo: entry.repo,
-    description: entry.description,
-    aliases: [...entry.aliases, ...entry.shortForms],
-  };
-}
-
-const ECOSYSTEM_LABELS: Record<string, string> = {
-  project: 'ecosystem project',
-  product: 'product',
-  technology: 'technology',
-  cloud: 'cloud service',
-  company: 'organization',
-  event: 'event',
-  feature: 'feature',
-};
-
-/** One line describing an entry, for messages and completion details ("CNCF incubating", "person"). */
-export function describeKind(entry: NameEntry): string {
-  switch (entry.kind) {
-    case 'cncf':
-      return entry.parent ? `CNCF, part of ${entry.parent}` : `CNCF ${entry.maturity}`;
-    case 'ecosystem':
-      return entry.parent ? `part of ${entry.parent}` : (ECOSYSTEM_LABELS[entry.label ?? ''] ?? 'ecosystem project');
-    case 'person':
-      return 'person';
-    case 'learned':
-      return 'name used in this file';
-  }
-}
+export type { BuiltName, CatalogData } from './catalog-data.ts';

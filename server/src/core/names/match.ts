@@ -1,64 +1,28 @@
 // Finds wrong names and English typos in one prose segment. Longest word sequences are tried first, and a
 // sequence that is a known name (right or wrong) consumes its words so nothing is reported twice.
-import { Catalog, describeKind, nameKey, type NameEntry, type Near } from './catalog.ts';
-import { allowedEdits, editDistance } from './distance.ts';
-import type { WordList } from '../english/english.ts';
-import { soundDistance, soundKeys } from './phonetic.ts';
+import { nameKey, type NameEntry } from './catalog.ts';
+import { matchFuzzyWord, matchSpacedPhrase } from './fuzzy.ts';
+import { matchLowercasePerson, matchPerson, partOfPersonName } from './people.ts';
+import { best, capitalize, collectMentionsIn, finding, joinable, lookupBoth, mention, mentionsSoFar, surface, type MatchContext, type Mention, type SegmentResult } from './segment.ts';
 import { matchEnglish } from '../english/spelling.ts';
 import { tokenize, type Token } from '../markdown/tokens.ts';
 import type { CheckCode, Finding } from '../types.ts';
 
-export interface MatchContext {
-  catalog: Catalog;
-  /** Names learned from this document and the workspace dictionary. */
-  learned: Catalog;
-  words: WordList;
-  /** Lowercase words the user told us to leave alone. */
-  ignored: Set<string>;
-}
+export type { MatchContext, Mention, SegmentResult } from './segment.ts';
+export { joinable, surface } from './segment.ts';
 
 const MAX_WORDS = 4;
+// The name keys of the tokens of the segment being matched (a phrase's key joins its words' keys).
+let tokenKeys: string[] = [];
 /** Words after which a lowercase word is a command as typed in a shell. */
 const COMMAND_VERBS = new Set(['run', 'runs', 'ran', 'running', 'type', 'types', 'typed', 'typing', 'execute', 'executes', 'executed', 'invoke', 'invokes', 'invoked']);
 const SINGULAR_DETERMINERS = new Set(['a', 'an', 'one', 'each', 'every', 'this', 'that', 'another', 'single', 'any']);
-
-/** A name candidate for a misspelled word, with the evidence that ranks it. */
-interface Candidate {
-  entry: NameEntry;
-  score: number;
-  edits: number;
-  sound: number;
-}
-
-/** A name written correctly (or as an accepted form): what references and highlighting need. */
-export interface Mention {
-  start: number;
-  end: number;
-  /** Canonical name of the catalog entry. */
-  name: string;
-  kind: NameEntry['kind'];
-}
-
-export interface SegmentResult {
-  findings: Finding[];
-  /** Names written right; wrong ones are the findings with a subject. */
-  mentions: Mention[];
-}
-
-// Collected while one segment is matched (matching is synchronous, so one sink suffices).
-let mentionSink: Mention[] = [];
-// The name keys of the tokens of the segment being matched (a phrase's key joins its words' keys).
-let tokenKeys: string[] = [];
-
-function mention(entry: NameEntry, start: number, end: number): void {
-  if (entry.kind !== 'learned') mentionSink.push({ start, end, name: entry.canonical, kind: entry.kind });
-}
 
 export function matchSegment(text: string, offset: number, ctx: MatchContext): SegmentResult {
   const tokens = tokenize(text);
   const findings: Finding[] = [];
   const mentions: Mention[] = [];
-  mentionSink = mentions;
+  collectMentionsIn(mentions);
   const keys: string[] = new Array(tokens.length);
   for (let k = 0; k < tokens.length; k++) keys[k] = nameKey(tokens[k].base);
   tokenKeys = keys;
@@ -77,31 +41,6 @@ export function matchSegment(text: string, offset: number, ctx: MatchContext): S
 function shift(span: { start: number; end: number }, offset: number): void {
   span.start += offset;
   span.end += offset;
-}
-
-/** Tokens i..i+n-1 written as one phrase (single spaces between them). */
-export function joinable(tokens: Token[], i: number, n: number): boolean {
-  if (i + n > tokens.length) return false;
-  for (let k = i + 1; k < i + n; k++) {
-    if (tokens[k].gap !== ' ') return false;
-    if (tokens[k - 1].text !== tokens[k - 1].base) return false; // a possessive ends the phrase
-    if (tokens[k].dotted || tokens[k - 1].dotted) return false;
-  }
-  return true;
-}
-
-export function surface(tokens: Token[], i: number, n: number): string {
-  let text = tokens[i].base;
-  for (let k = i + 1; k < i + n; k++) text += tokens[k].gap + tokens[k].base;
-  return text;
-}
-
-/** Names with this key, learned ones first (no copy when only one catalog has any). */
-function lookupBoth(ctx: MatchContext, key: string): NameEntry[] {
-  const learned = ctx.learned.lookupKey(key);
-  const known = ctx.catalog.lookupKey(key);
-  if (!learned.length) return known;
-  return known.length ? learned.concat(known) : learned;
 }
 
 /** Whether some name's key starts with this one. */
@@ -203,22 +142,6 @@ function builtOnName(t: Token, ctx: MatchContext): boolean {
     if (entries.some((e) => e.canonical === head || e.aliases.includes(head) || e.shortForms.includes(head))) return true;
   }
   return false;
-}
-
-function finding(code: CheckCode, start: number, end: number, wrong: string, fixes: string[], preferred: boolean, entry?: NameEntry): Finding {
-  const fix = fixes[0];
-  const about = entry ? ` (${describeKind(entry)})` : '';
-  const message =
-    code === 'short-form'
-      ? `'${wrong}' is short for ${fix}${about}`
-      : fixes.length > 1 && !preferred
-        ? `'${wrong}' may be ${fixes.join(', ')}`
-        : `'${wrong}' → ${fix}${about}`;
-  return { code, start, end, wrong, fixes, preferred, message, subject: entry?.canonical };
-}
-
-function best(entries: NameEntry[]): NameEntry {
-  return entries.reduce((a, b) => (b.weight > a.weight ? b : a));
 }
 
 /** A phrase whose letters spell a known name: right as written, an accepted form, or a casing/spacing slip. */
@@ -340,84 +263,6 @@ function matchDomain(token: Token, ctx: MatchContext, out: Finding[]): number {
   return 1;
 }
 
-function isNameLike(t: Token): boolean {
-  return (t.shape === 'capitalized' || t.shape === 'mixed') && !t.hasDigit && !t.dotted;
-}
-
-/**
- * People: a known first name followed by a surname that is close to that person's ("Derek Collision"), or a
- * known surname after a first name that is close ("Lizz Rice"). Only the wrong half is replaced.
- */
-function matchPerson(tokens: Token[], i: number, ctx: MatchContext, out: Finding[]): number {
-  if (!joinable(tokens, i, 2)) return 0;
-  const a = tokens[i];
-  const b = tokens[i + 1];
-  if (!isNameLike(a) || !isNameLike(b)) return 0;
-  for (const catalog of [ctx.learned, ctx.catalog]) {
-    for (const person of catalog.firstNames.get(a.base.toLowerCase()) ?? []) {
-      const parts = person.canonical.split(' ');
-      const surname = parts[parts.length - 1];
-      if (surname === b.base) {
-        mention(person, a.start, b.end);
-        return 2;
-      }
-      // Of the thousands of maintainers, only a clear slip of an unusual surname: "Smith" is somebody else.
-      const curated = person.weight >= 0.8;
-      if (!curated && (ctx.words.isWord(b.base) || editDistance(b.base.toLowerCase(), surname.toLowerCase(), 2) > 1)) continue;
-      if (namesClose(b.base, surname)) {
-        out.push(finding(catalog === ctx.learned ? 'learned' : 'person', b.start, b.end, b.base, [surname], true, person));
-        return 2;
-      }
-    }
-    for (const person of catalog.lastNames.get(b.base.toLowerCase()) ?? []) {
-      // Given names have many right spellings (Jon, John): only curated people's are corrected.
-      if (person.weight < 0.8) continue;
-      const given = person.canonical.split(' ')[0];
-      if (given === a.base) {
-        mention(person, a.start, b.end);
-        return 2;
-      }
-      if (namesClose(a.base, given)) {
-        out.push(finding(catalog === ctx.learned ? 'learned' : 'person', a.start, a.end, a.base, [given], true, person));
-        return 2;
-      }
-    }
-  }
-  return 0;
-}
-
-/**
- * A person's name typed (partly) in lowercase: a given name followed by a word that is neither English nor
- * a name ("Matthew skelton", "jimmy cuadra"). The lowercase parts get their capital.
- */
-function matchLowercasePerson(tokens: Token[], i: number, ctx: MatchContext, out: Finding[]): number {
-  if (!joinable(tokens, i, 2)) return 0;
-  const a = tokens[i];
-  const b = tokens[i + 1];
-  if (b.shape !== 'lower' || b.base.length < 4 || b.hasDigit || b.dotted || b.base.includes('-')) return 0;
-  if ((a.shape !== 'lower' && a.shape !== 'capitalized') || a.hasDigit || a.dotted || !ctx.catalog.givenNames.has(a.base.toLowerCase())) return 0;
-  if (ctx.words.isWord(b.base) || ctx.words.isVocabulary(b.base) || lookupBoth(ctx, nameKey(b.base)).length || ctx.ignored.has(b.base)) return 0;
-  // A lowercase given name that is also a word ("will", "grant") is most often the word.
-  if (a.shape === 'lower' && ctx.words.isLowercaseWord(a.base)) return 0;
-  if (a.shape === 'capitalized') {
-    out.push(finding('person', b.start, b.end, b.base, [capitalize(b.base)], true));
-    return 2;
-  }
-  const written = surface(tokens, i, 2);
-  out.push(finding('person', a.start, b.end, written, [capitalize(a.base) + ' ' + capitalize(b.base)], true));
-  return 2;
-}
-
-/** Two spellings of one person's name: a few letters apart, or sounding alike. */
-function namesClose(written: string, name: string): boolean {
-  const a = written.toLowerCase();
-  const b = name.toLowerCase();
-  if (a === b) return false;
-  const d = editDistance(a, b, 3);
-  if (d <= Math.max(1, allowedEdits(Math.max(a.length, b.length)))) return true;
-  return d <= Math.ceil(b.length * 0.4) && soundDistance(soundKeys(a), soundKeys(b)) === 0;
-}
-
 /** A multi-word name cut short: all words right but the last, which is a beginning ("Open Policy A"). */
 function matchTruncated(tokens: Token[], i: number, ctx: MatchContext, out: Finding[]): number {
   const starting = ctx.catalog.startingWith(tokens[i].base);
@@ -459,7 +304,7 @@ function matchSingular(tokens: Token[], i: number, ctx: MatchContext, out: Findi
   const singular = entry.canonical.slice(0, -1);
   // "a CloudEvent" is singular; the "A" that ends "Open Policy A" is part of a name, not an article.
   const before = i > 0 ? tokens[i - 1] : undefined;
-  const inName = before !== undefined && [...out, ...mentionSink].some((f) => f.start <= before.start && before.end <= f.end);
+  const inName = before !== undefined && [...out, ...mentionsSoFar()].some((f) => f.start <= before.start && before.end <= f.end);
   const previous = before && !inName ? before.base.toLowerCase() : '';
   if (SINGULAR_DETERMINERS.has(previous)) {
     if (t.base === singular) return 1;
@@ -470,164 +315,3 @@ function matchSingular(tokens: Token[], i: number, ctx: MatchContext, out: Findi
   return 1;
 }
 
-/** A name heard as separate words ("Cube Virt" for KubeVirt): the joined words sound like the name. */
-function matchSpacedPhrase(tokens: Token[], i: number, ctx: MatchContext, out: Finding[]): number {
-  for (let n = 3; n >= 2; n--) {
-    if (!joinable(tokens, i, n)) continue;
-    let plainWords = true;
-    for (let k = i; k < i + n; k++) {
-      const t = tokens[k];
-      if (t.hasDigit || t.shape === 'lower' || t.shape === 'upper') plainWords = false;
-    }
-    if (!plainWords) continue;
-    const key = nameKey(surface(tokens, i, n));
-    if (key.length < 6) continue;
-    let found: Candidate | undefined;
-    for (const catalog of [ctx.learned, ctx.catalog]) {
-      for (const near of catalog.near(key, 2)) {
-        if (near.edits > 2 || near.sound !== 0 || Math.abs(near.entry.key.length - key.length) > 2) continue;
-        if ((near.entry.reach ?? 'sound') !== 'sound') continue;
-        const score = 1 - near.edits / key.length + near.entry.weight * 0.3;
-        if (!found || score > found.score) found = { entry: near.entry, score, edits: near.edits, sound: near.sound };
-      }
-    }
-    if (found) {
-      const code: CheckCode = found.entry.kind === 'learned' ? 'learned' : 'misheard';
-      out.push(finding(code, tokens[i].start, tokens[i + n - 1].end, surface(tokens, i, n), [found.entry.canonical], true, found.entry));
-      return n;
-    }
-  }
-  return 0;
-}
-
-/**
- * One word that is close to a name in letters or sound. Guarded so that English words, acronyms and
- * unknown proper nouns (a company, a person) are not "corrected" into a project.
- */
-function matchFuzzyWord(tokens: Token[], i: number, ctx: MatchContext, out: Finding[]): boolean {
-  const t = tokens[i];
-  if (t.hasDigit || t.shape === 'upper' || t.shape === 'other') return false;
-  const key = tokenKeys[i];
-  if (key.length < 4 || key.length > 40) return false;
-  const lower = t.shape === 'lower';
-  const english = ctx.words.isWord(t.base);
-  if (lower && english) return false;
-  if (ctx.words.isVocabulary(t.base)) return false;
-  // A capitalized dictionary word: only a name that shares its sound and most of its letters (Promethium).
-  const strict = english;
-  // Part of a person's name ("Chuck Yeager", "Liam White", "Lita Cho"): somebody's name, not a project.
-  const personal = !lower && partOfPersonName(tokens, i, ctx);
-  const parts = t.shape === 'mixed' ? camelParts(t.base) : undefined;
-  const candidates: Candidate[] = [];
-  for (const catalog of [ctx.learned, ctx.catalog]) {
-    for (const near of catalog.near(key, fuzzyReach(key.length))) {
-      const entry = near.entry;
-      if (lower && entry.everyday) continue;
-      if (personal && entry.kind !== 'learned') continue;
-      // An acronym (NATS, OPA) mistyped stays in capitals; "Nais" or "NaaS" is another name.
-      if (isAcronym(entry.canonical)) continue;
-      // The plural of a name ("Blackholes", "Lambdas") is not a slip of it.
-      if (key === entry.key + 's' || key === entry.key + 'es') continue;
-      // A compound built on a name ("DockerSlim", "OpenWhisk") is another product, not a slip of one.
-      if (parts && entry.kind !== 'learned' && !compoundClose(parts, entry.canonical)) continue;
-      // One word is no slip of a whole name of several ("Blackholes" for a heading's "Blackhole Case").
-      if (entry.kind === 'learned' && entry.canonical.includes(' ')) continue;
-      const c = scoreCandidate(key, near, lower, strict);
-      if (c) candidates.push(c);
-    }
-  }
-  if (!candidates.length) return false;
-  candidates.sort((a, b) => b.score - a.score);
-  const top = candidates[0];
-  // A lowercase word that is a slip of an English word is that word, unless a name is closer ("paltforms").
-  if (lower && top.edits >= 2 && ctx.words.suggest(t.base).length) return false;
-  const distinct = candidates.filter((c, k) => candidates.findIndex((d) => d.entry.canonical === c.entry.canonical) === k);
-  const preferred = distinct.length === 1 || top.score - distinct[1].score >= 0.12;
-  const fixes = preferred ? [top.entry.canonical] : distinct.slice(0, 3).map((c) => c.entry.canonical);
-  const code: CheckCode = top.entry.kind === 'learned' ? 'learned' : top.edits <= allowedEdits(key.length) ? 'typo' : 'misheard';
-  out.push(finding(code, t.start, t.end, t.base, fixes, preferred, top.entry));
-  return true;
-}
-
-/** Written in capitals only (NATS, OPA, TUF): letters, at least two, none lowercase. */
-function isAcronym(name: string): boolean {
-  return name.length >= 2 && /^[\p{Lu}\p{N}]+$/u.test(name) && /\p{Lu}.*\p{Lu}/u.test(name);
-}
-
-/** The capitalized parts of a CamelCase word ("DockerSlim" -> docker, slim). */
-export function camelParts(word: string): string[] {
-  return (word.match(/\p{Lu}+(?![\p{Ll}])|\p{Lu}?[\p{Ll}\p{N}]+/gu) ?? [word]).map((p) => p.toLowerCase());
-}
-
-/**
- * Whether a CamelCase word could be a slip of a name part by part: every part of the word is a typo away from
- * the name's part in the same place. A name of a different shape is judged on the whole word.
- */
-function compoundClose(parts: string[], name: string): boolean {
-  const theirs = /\s/.test(name) ? name.split(/\s+/).map((p) => p.toLowerCase()) : camelParts(name);
-  if (parts.length < 2 || theirs.length !== parts.length) return true;
-  return parts.every((p, k) => p === theirs[k] || editDistance(p, theirs[k], 3) <= Math.max(1, allowedEdits(Math.max(p.length, theirs[k].length))) || soundDistance(soundKeys(p), soundKeys(theirs[k])) === 0);
-}
-
-/**
- * Whether a capitalized word is part of a person's name: it follows a given name ("Chuck Yeager", "Eric
- * Smalling"), or it is a given name followed by another capitalized word ("Liam White", "Lita Cho").
- */
-export function partOfPersonName(tokens: Token[], i: number, ctx: MatchContext): boolean {
-  const t = tokens[i];
-  if (!isNameLike(t)) return false;
-  const before = i > 0 && t.gap === ' ' ? tokens[i - 1] : undefined;
-  if (before && isNameLike(before) && isGivenName(before.base, ctx)) return true;
-  const after = tokens[i + 1];
-  return isGivenName(t.base, ctx) && after !== undefined && after.gap === ' ' && isNameLike(after);
-}
-
-/** A given name: in the list of first names, or a proper noun of the dictionary that is no lowercase word. */
-function isGivenName(word: string, ctx: MatchContext): boolean {
-  if (ctx.catalog.givenNames.has(word.toLowerCase())) return true;
-  return ctx.words.isWord(word) && !ctx.words.isLowercaseWord(word);
-}
-
-/**
- * The most edits scoreCandidate accepts for a key of this length (a name's key is at most three letters
- * longer): neighbours further away need not be looked for.
- */
-export function fuzzyReach(length: number): number {
-  const longest = length + 3;
-  return Math.min(4, Math.max(allowedEdits(longest), Math.floor(longest * 0.4), Math.ceil(longest * 0.34)));
-}
-
-function scoreCandidate(key: string, near: Near, lower: boolean, strict: boolean): Candidate | null {
-  const { entry, edits, sound, prefix } = near;
-  const length = Math.max(key.length, entry.key.length);
-  let ok: boolean;
-  if (entry.reach === 'typo') {
-    // One slip, in a name long enough or by swapped letters ("Synk"): thousands of such names make any
-    // looser match a guess.
-    ok = !strict && !lower && edits === 1 && (length >= 6 || sameLetters(key, entry.key));
-  } else if (strict) {
-    ok = entry.weight >= 0.9 && ((sound === 0 && edits <= 1 && prefix >= 4) || (sound <= 1 && edits <= 2 && prefix >= 6));
-  } else if (lower) {
-    ok = edits <= allowedEdits(length) && (sound <= 1 || prefix >= 3);
-  } else {
-    const sameStart = key[0] === entry.key[0] || sound <= 1;
-    // Beyond a typo's few letters, only well-known names (or the file's own) are worth guessing by sound.
-    const known = entry.weight >= 0.9;
-    ok =
-      (edits <= allowedEdits(length) && (edits === 1 || sameStart)) ||
-      (known &&
-      (sound === 0 && edits <= Math.floor(length * 0.4) && sameStart) ||
-      (sound === 1 && edits <= Math.ceil(length * 0.34) && key[0] === entry.key[0]));
-  }
-  if (!ok) return null;
-  const score = 1 - edits / length + (sound === 0 ? 0.35 : sound === 1 ? 0.2 : 0) + entry.weight * 0.3 + (prefix >= 3 ? 0.1 : 0);
-  return { entry, score, edits, sound };
-}
-
-function sameLetters(a: string, b: string): boolean {
-  return a.length === b.length && [...a].sort().join('') === [...b].sort().join('');
-}
-
-function capitalize(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
-}
