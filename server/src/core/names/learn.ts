@@ -164,13 +164,16 @@ export function learnedNames(candidates: LearnCandidates, catalog: Catalog, word
     }
     if (verdict) people.add(name);
   }
-  for (const word of candidates.titles) if (memo.unknown(word) === 'name') single.add(word);
+  for (const word of candidates.titles) if (memo.unknown(word, true) === 'name') single.add(word);
   // Unknown proper nouns used at least twice are this document's names.
   // A word near an English one is learned only if the file capitalizes it mid-sentence, as a proper noun
   // ("at Cloud Native Rejekts"): a typo typed twice at line starts ("Recommandations") is still a typo.
   for (const word of candidates.repeated) {
-    const verdict = memo.unknown(word);
-    if (verdict === 'name' || (verdict === 'near-word' && candidates.midSentence?.has(word))) single.add(word);
+    // Whether it is near a word is worth finding out (it is the dearest question) only when no mid-sentence
+    // capital already answers.
+    const proper = candidates.midSentence?.has(word) ?? false;
+    const verdict = memo.unknown(word, !proper);
+    if (verdict === 'name' || (verdict === 'near-word' && proper)) single.add(word);
   }
   return { people: [...people], words: [...single] };
 }
@@ -201,7 +204,8 @@ type Unknown = 'no' | 'name' | 'near-word';
 
 interface LearnMemo {
   people: Map<string, boolean>;
-  unknown(word: string): Unknown;
+  /** With `nearWords` false, an unknown word near an English one may be answered as 'near-word' or 'name'. */
+  unknown(word: string, nearWords: boolean): Unknown;
 }
 
 const memos = new WeakMap<Catalog, WeakMap<WordList, LearnMemo>>();
@@ -211,16 +215,19 @@ function memoFor(catalog: Catalog, words: WordList): LearnMemo {
   if (!byWords) memos.set(catalog, (byWords = new WeakMap()));
   let memo = byWords.get(words);
   if (!memo) {
-    const unknown = new Map<string, Unknown>();
+    const unknown = new Map<string, Unknown | 'unknown'>();
     memo = {
       people: new Map(),
-      unknown(word: string): Unknown {
+      unknown(word: string, nearWords: boolean): Unknown {
         let v = unknown.get(word);
         if (v === undefined) {
-          v = isUnknownProperNoun(word, catalog, words);
+          v = isUnknownProperNoun(word, catalog, words) ? 'unknown' : 'no';
           if (unknown.size > 100_000) unknown.clear();
           unknown.set(word, v);
         }
+        if (v !== 'unknown' || !nearWords) return v === 'unknown' ? 'name' : v;
+        v = words.suggest(word).length ? 'near-word' : 'name';
+        unknown.set(word, v);
         return v;
       },
     };
@@ -230,13 +237,12 @@ function memoFor(catalog: Catalog, words: WordList): LearnMemo {
 }
 
 /**
- * Not English, not a catalog name, and not a slip of either: a typo typed twice ("Recommandations") must
- * still be caught, so a word with a correction one edit away is not learned.
+ * Not English, not a catalog name, and not a slip of a name. Whether it is a slip of an English word (a typo
+ * typed twice, "Recommandations", must still be caught) is asked only when needed: it costs more.
  */
-function isUnknownProperNoun(word: string, catalog: Catalog, words: WordList): Unknown {
-  if (words.isWord(word) || catalog.lookup(word).length) return 'no';
+function isUnknownProperNoun(word: string, catalog: Catalog, words: WordList): boolean {
+  if (words.isWord(word) || catalog.lookup(word).length) return false;
   const key = nameKey(word);
   const limit = allowedEdits(key.length);
-  if (catalog.near(key, limit).some((n) => n.edits <= limit)) return 'no';
-  return words.suggest(word).length ? 'near-word' : 'name';
+  return !catalog.near(key, limit).some((n) => n.edits <= limit);
 }
