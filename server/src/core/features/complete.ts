@@ -69,7 +69,9 @@ function rank(q: string, entry: NameEntry): number {
   let best = 0;
   if (keys.some((key) => key.startsWith(q))) best = 3;
   else if (words.some((w) => w.startsWith(q))) best = 2;
-  else if (q.length >= 3) for (const key of keys) best = Math.max(best, fuzzyScore(q, key));
+  // Letters in order anywhere (fuzzy) for the curated names only: the landscape's thousands would fill the
+  // list with chance matches, and cost a keystroke's time.
+  else if (q.length >= 3 && (entry.reach ?? 'sound') === 'sound') for (const key of keys) best = Math.max(best, fuzzyScore(q, key));
   return best ? best + entry.weight * 0.5 : 0;
 }
 
