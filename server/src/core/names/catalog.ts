@@ -191,7 +191,10 @@ export class Catalog {
     for (const n of names) {
       if (typeof n?.name !== 'string' || !n.name.trim()) continue;
       if (n.kind === 'person') {
-        if (!this.lookup(n.name).length) this.addPerson(n.name, 'person', n.company ? `${n.company}` : undefined, curated ? 0.8 : 0.5);
+        if (this.lookup(n.name).length) continue;
+        const person = this.addPerson(n.name, 'person', n.company ? `${n.company}` : undefined, curated ? 0.8 : 0.5);
+        // A maintainer's surname is corrected only for a clear slip (see matchPerson).
+        if (person && !curated) person.reach = 'typo';
         continue;
       }
       const aliases = (n.aliases ?? []).filter((a) => typeof a === 'string' && !this.lookup(a).length);
@@ -217,13 +220,16 @@ export class Catalog {
   }
 
   add(fields: Omit<NameEntry, 'key'>): NameEntry {
-    const key = nameKey(fields.canonical);
-    const entry: NameEntry = { ...fields, key };
+    // Thousands of names are added at start-up, before the code is optimized: no spreads, no copies.
+    const entry = fields as NameEntry;
+    entry.key = nameKey(fields.canonical);
     this.entries.push(entry);
-    for (const form of [entry.canonical, ...entry.aliases, ...entry.shortForms]) this.index(nameKey(form), entry);
-    const words = entry.canonical.split(' ');
+    this.index(entry.key, entry);
+    for (let k = 0; k < entry.aliases.length; k++) this.index(nameKey(entry.aliases[k]), entry);
+    for (let k = 0; k < entry.shortForms.length; k++) this.index(nameKey(entry.shortForms[k]), entry);
     // Names cut short are recognised among the curated names only.
-    if (words.length > 1 && (entry.reach ?? 'sound') === 'sound') push(this.byFirstWord, words[0].toLowerCase(), entry);
+    const space = entry.canonical.indexOf(' ');
+    if (space > 0 && (entry.reach ?? 'sound') === 'sound') push(this.byFirstWord, entry.canonical.slice(0, space).toLowerCase(), entry);
     return entry;
   }
 
