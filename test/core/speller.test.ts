@@ -106,7 +106,7 @@ describe('sorted word lists', () => {
   });
 
   test('the lexicon reads back from its file, and a stale one is not used', () => {
-    const data = { freq: Uint8Array.from([0, 7, 255]), english: 'artefacts\nincubations', jargon: 'kubectl\nlinter', terms: 'kubectl', acronyms: 'SDK' };
+    const data = { freq: Uint8Array.from([0, 7, 255]), english: 'colours\nvalidations', jargon: 'kubectl\nkubelet', terms: 'kubectl', acronyms: 'SDK' };
     const read = decodeLexicon(encodeLexicon(data, 'fingerprint'));
     assert.deepEqual({ ...read, freq: [...read.freq] }, { ...data, freq: [0, 7, 255], source: 'fingerprint' });
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'talk-notes-lexicon-'));

@@ -39,7 +39,7 @@ describe('name-like word counts', () => {
   });
   test('also count the words capitalized in the middle of a sentence', () => {
     const counts = new Map<string, number>();
-    countNameLikeWords('- Rejekts was fun. Skaffold builds, then Skaffold deploys: Tilt too', counts);
+    countNameLikeWords('- Summitt was fun. Skaffold builds, then Skaffold deploys: Tilt too', counts);
     assert.deepEqual(
       [...counts].filter(([k]) => k.startsWith(MID_SENTENCE)).map(([k, n]) => [k.slice(1), n]).sort(),
       [['Skaffold', 1]],

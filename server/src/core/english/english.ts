@@ -215,7 +215,7 @@ export class EnglishWords implements WordList {
         const formLower = form.toLowerCase();
         if (form !== formLower) {
           // A name is only a fix for its own letters in lowercase ("christmas"): another name is no fix for a
-          // word, nor for a name (Petterson, Peterson).
+          // word, nor for a name (Jonsson, Johnson).
           if (formLower === lower && !capitalized) offer(form, CASE_ONLY_COST, logCountAt(k), true);
           return;
         }

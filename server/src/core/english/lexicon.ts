@@ -117,8 +117,8 @@ const DERIVED_NOUN = /(?:ness|ity|ty|ion|ing|ism|ist|ics|ence|ance|ency|ancy|men
  * Correct words the .dic flags leave out, derived with the .aff suffix rules from stems of the right kind:
  * the plural of a noun whose entry lacks S (incubations, detections) or of a short unflagged word (creds),
  * the -er/-ers of a verb (linters, balancers), -ation of an -ate verb and -ization of an -ize one
- * (infiltrations), -able of a verb (executables), -ed/-ing of a concrete noun used as a verb (wormholed), -ly
- * of an adjective by its ending, and a noun + d daemon name (networkd). Common stems are left as the
+ * (validations), -able of a verb (deployables), -ed/-ing of a concrete noun used as a verb (sandboxed), -ly
+ * of an adjective by its ending, and a noun + d daemon name (timesyncd). Common stems are left as the
  * dictionary has them (its flags are reliable there, and "thats" is no plural), and so is a derivation the
  * dictionary spells otherwise. `known` says whether a word is correct already; `count` is a word's count in
  * the frequency list.
@@ -158,7 +158,7 @@ export function derivedForms(aff: string, dic: string, known: (word: string) => 
     if (verb && !stem.endsWith('y')) derive(stem, 'B', true); // the plural too: executables, deliverables
     if (has('S') && !verb && !common && !DERIVED_NOUN.test(stem.replace(/e$/, ''))) derive(stem, 'DG');
     if (!noun && !has('Y') && /(?:al|ous|ive|ful|less|ent|ant|ible|able)$/.test(stem)) add(stem.endsWith('le') ? stem.slice(0, -1) + 'y' : stem + 'ly');
-    // systemd's networkd, journald, logind: a daemon is named by its noun and a d.
+    // systemd's journald, logind, timesyncd: a daemon is named by its noun and a d.
     if (has('S') && stem.length >= 5 && stem.length <= 9 && /[^aeiousdyx]$/.test(stem) && !DERIVED_NOUN.test(stem)) add(stem + 'd');
   }
   return [...out].sort();

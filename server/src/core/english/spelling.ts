@@ -44,7 +44,7 @@ type Shape = 'lower' | 'opening' | 'capitalized';
 /**
  * The score (typos.ts) the best correction needs. A short word is near some word by chance, and a
  * capitalized word is most often a name: one of eight letters or fewer needs a common correction
- * (Smalling is no slip of stalling). A capital opening a sentence says nothing: a long word there is
+ * (Stallings is no slip of stalling). A capital opening a sentence says nothing: a long word there is
  * judged as in lowercase.
  */
 function scoreLimit(length: number, shape: Shape): number {

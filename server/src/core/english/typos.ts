@@ -27,7 +27,7 @@ export function adjacentKeys(a: string, b: string): boolean {
 }
 
 const VOWELS = new Set('aeiouy');
-/** Consonants that stand for one sound, so one is written for the other (dependend, Occurence). */
+/** Consonants that stand for one sound, so one is written for the other (existance, Occurance). */
 const SOUND_ALIKE = new Set(['ck', 'kc', 'cs', 'sc', 'sz', 'zs', 'dt', 'td', 'bp', 'pb', 'fv', 'vf', 'gj', 'jg', 'mn', 'nm', 'kq', 'qk', 'iy', 'yi']);
 
 // Costs, in edits.

@@ -62,7 +62,7 @@ export function matchFuzzyWord(tokens: Token[], i: number, ctx: MatchContext, ou
   if (ctx.words.isVocabulary(t.base)) return false;
   // A capitalized dictionary word: only a name that shares its sound and most of its letters (Promethium).
   const strict = english;
-  // Part of a person's name ("Chuck Yeager", "Liam White", "Lita Cho"): somebody's name, not a project.
+  // Part of a person's name ("Chuck Yeager", "Liam Hughes", "Maya Okafor"): somebody's name, not a project.
   const personal = !lower && partOfPersonName(tokens, i, ctx);
   const parts = t.shape === 'mixed' ? camelParts(t.base) : undefined;
   const candidates: Candidate[] = [];
@@ -71,11 +71,11 @@ export function matchFuzzyWord(tokens: Token[], i: number, ctx: MatchContext, ou
       const entry = near.entry;
       if (lower && entry.everyday) continue;
       if (personal && entry.kind !== 'learned') continue;
-      // An acronym (NATS, OPA) mistyped stays in capitals; "Nais" or "NaaS" is another name.
+      // An acronym (NATS, OPA) mistyped stays in capitals; "Naks" or "NaaS" is another name.
       if (isAcronym(entry.canonical)) continue;
       // The plural of a name ("Blackholes", "Lambdas") is not a slip of it.
       if (key === entry.key + 's' || key === entry.key + 'es') continue;
-      // A compound built on a name ("DockerSlim", "OpenWhisk") is another product, not a slip of one.
+      // A compound built on a name ("DockerSlab", "OpenWhisper") is another product, not a slip of one.
       if (parts && entry.kind !== 'learned' && !compoundClose(parts, entry.canonical)) continue;
       // One word is no slip of a whole name of several ("Blackholes" for a heading's "Blackhole Case").
       if (entry.kind === 'learned' && entry.canonical.includes(' ')) continue;
@@ -86,7 +86,7 @@ export function matchFuzzyWord(tokens: Token[], i: number, ctx: MatchContext, ou
   if (!candidates.length) return false;
   candidates.sort((a, b) => b.score - a.score);
   const top = candidates[0];
-  // A lowercase word that is a slip of an English word is that word, unless a name is closer ("paltforms").
+  // A lowercase word that is a slip of an English word is that word, unless a name is closer ("plaftorms").
   if (lower && top.edits >= 2 && ctx.words.suggest(t.base).length) return false;
   const distinct = candidates.filter((c, k) => candidates.findIndex((d) => d.entry.canonical === c.entry.canonical) === k);
   const preferred = distinct.length === 1 || top.score - distinct[1].score >= 0.12;
@@ -101,7 +101,7 @@ function isAcronym(name: string): boolean {
   return name.length >= 2 && /^[\p{Lu}\p{N}]+$/u.test(name) && /\p{Lu}.*\p{Lu}/u.test(name);
 }
 
-/** The capitalized parts of a CamelCase word ("DockerSlim" -> docker, slim). */
+/** The capitalized parts of a CamelCase word ("DockerSlab" -> docker, slab). */
 export function camelParts(word: string): string[] {
   return (word.match(/\p{Lu}+(?![\p{Ll}])|\p{Lu}?[\p{Ll}\p{N}]+/gu) ?? [word]).map((p) => p.toLowerCase());
 }

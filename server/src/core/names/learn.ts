@@ -167,7 +167,7 @@ export function learnedNames(candidates: LearnCandidates, catalog: Catalog, word
   for (const word of candidates.titles) if (memo.unknown(word, true) === 'name') single.add(word);
   // Unknown proper nouns used at least twice are this document's names.
   // A word near an English one is learned only if the file capitalizes it mid-sentence, as a proper noun
-  // ("at Cloud Native Rejekts"): a typo typed twice at line starts ("Recommandations") is still a typo.
+  // ("at Cloud Native Summitt"): a typo typed twice at line starts ("Recomendations") is still a typo.
   for (const word of candidates.repeated) {
     // Whether it is near a word is worth finding out (it is the dearest question) only when no mid-sentence
     // capital already answers.
@@ -238,7 +238,7 @@ function memoFor(catalog: Catalog, words: WordList): LearnMemo {
 
 /**
  * Not English, not a catalog name, and not a slip of a name. Whether it is a slip of an English word (a typo
- * typed twice, "Recommandations", must still be caught) is asked only when needed: it costs more.
+ * typed twice, "Recomendations", must still be caught) is asked only when needed: it costs more.
  */
 function isUnknownProperNoun(word: string, catalog: Catalog, words: WordList): boolean {
   if (words.isWord(word) || catalog.lookup(word).length) return false;

@@ -106,7 +106,7 @@ function matchAt(tokens: Token[], i: number, ctx: MatchContext, out: Finding[]):
   const phrase = matchSpacedPhrase(tokens, i, ctx, out);
   if (phrase) return phrase;
   if (matchFuzzyWord(tokens, i, ctx, out)) return 1;
-  // A surname is not an English typo ("Eric Smalling", "Snow Petterson").
+  // A surname is not an English typo ("Eric Stallings", "Ines Jonsson").
   if (token.shape !== 'lower' && partOfPersonName(tokens, i, ctx)) return 1;
   matchEnglish(token, ctx, out);
   return 1;

@@ -1,5 +1,5 @@
 // People in prose: a known person's name with one half slipped ("Derek Collision"), a name typed in lowercase
-// ("Matthew skelton"), and which capitalized words belong to a person's name (so no project claims them).
+// ("Martha okonjo"), and which capitalized words belong to a person's name (so no project claims them).
 import { nameKey } from './catalog.ts';
 import { allowedEdits, editDistance } from './distance.ts';
 import { soundDistance, soundKeys } from './phonetic.ts';
@@ -51,7 +51,7 @@ export function matchPerson(tokens: Token[], i: number, ctx: MatchContext, out: 
 
 /**
  * A person's name typed (partly) in lowercase: a given name followed by a word that is neither English nor
- * a name ("Matthew skelton", "jimmy cuadra"). The lowercase parts get their capital.
+ * a name ("Martha okonjo", "tomas reyes"). The lowercase parts get their capital.
  */
 export function matchLowercasePerson(tokens: Token[], i: number, ctx: MatchContext, out: Finding[]): number {
   if (!joinable(tokens, i, 2)) return 0;
@@ -83,7 +83,7 @@ function namesClose(written: string, name: string): boolean {
 
 /**
  * Whether a capitalized word is part of a person's name: it follows a given name ("Chuck Yeager", "Eric
- * Smalling"), or it is a given name followed by another capitalized word ("Liam White", "Lita Cho").
+ * Stallings"), or it is a given name followed by another capitalized word ("Liam Hughes", "Maya Okafor").
  */
 export function partOfPersonName(tokens: Token[], i: number, ctx: MatchContext): boolean {
   const t = tokens[i];
