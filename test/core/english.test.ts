@@ -19,15 +19,15 @@ function spelling(text: string): string[] {
 
 describe('English check: correct text stays quiet', () => {
   const clean: [string, string][] = [
-    ['plurals and derivations the dictionary flags leave out', 'Both incubations and detections were slow; the executables went behind two load balancers and three linters.'],
-    ['more derivations', 'The experimentations with infiltrations showed Evolutions of fuzzers, and the tunnel wormholed the packets.'],
-    ['jargon', 'Rotate the creds when networkd restarts, then run kubectl and the linter again.'],
-    ['British spellings', 'Artefacts of the organisation: focussing on behaviour, the programme was cancelled and catalogued.'],
+    ['plurals and derivations the dictionary flags leave out', 'Both integrations and installables were slow; the dashboarded metrics went behind two proxies and three linters.'],
+    ['more derivations', 'The sandboxed runners were dashboarded, and logind restarted.'],
+    ['jargon', 'Pin the configmap, then run kubectl and the kubelet again.'],
+    ['British spellings', 'The colour of the organisation: travelling with behaviour, the programme was cancelled and catalogued.'],
     ['prefixes, suffixes and accents', 'The coworking space ran a multicluster setup; the API stayed flagless and the naïve cache was clockwise.'],
     ['plurals of jargon and acronyms', 'The polyfills, APIs, IDs and CRDs of our VMs stayed stable.'],
     ['names', 'After lunch Priya Ramaswamy and Dana Whitley showed Ondrej Kessler the demo.'],
-    ['short words and handles', 'Questions to andy wrt the doo wop demo, btw.'],
-    ['a dropped letter marked by an apostrophe', "Livin' on the edge and rock 'n' roll."],
+    ['short words and shorthand', 'Questions wrt the demo, btw, imo.'],
+    ['a dropped letter marked by an apostrophe', "Goin' home and rock 'n' roll."],
   ];
   for (const [what, text] of clean) {
     test(what, () => assert.deepEqual(spelling(text), []));
@@ -36,7 +36,7 @@ describe('English check: correct text stays quiet', () => {
 
 describe('English check: typos and their fixes', () => {
   test('one slip, ranked by the error model and word frequency', () => {
-    assert.deepEqual(spelling('The pipeine failed on a dependend service.'), ['pipeine -> pipeline', 'dependend -> dependent']);
+    assert.deepEqual(spelling('The pipline failed on a recieved message.'), ['pipline -> pipeline', 'recieved -> received']);
     assert.deepEqual(spelling('Check the infrastrcuture and the healhty nodes.'), ['infrastrcuture -> infrastructure', 'healhty -> healthy']);
   });
 
@@ -49,15 +49,15 @@ describe('English check: typos and their fixes', () => {
   });
 
   test('a fix that is not clearly ahead is not preferred, and up to three are offered', () => {
-    const f = analyze('Did yout see that?').findings.find((x) => x.wrong === 'yout');
+    const f = analyze('Did hwo see that?').findings.find((x) => x.wrong === 'hwo');
     assert.ok(f);
     assert.equal(f.preferred, false);
-    assert.deepEqual(f.fixes.slice(0, 2), ['you', 'your']);
+    assert.deepEqual(f.fixes.slice(0, 2), ['who', 'how']);
     assert.ok(f.fixes.length <= 3);
   });
 
   test('casing slips inside a word', () => {
-    assert.deepEqual(spelling('The new SDk shipped; the ANnual report was long. THe end.'), ['SDk -> SDK', 'ANnual -> Annual', 'THe -> The']);
+    assert.deepEqual(spelling('The new APi shipped; the MOnthly report was long. THe end.'), ['APi -> API', 'MOnthly -> Monthly', 'THe -> The']);
   });
 
   test('a capitalized word keeps its capital in the fix', () => {
@@ -65,7 +65,7 @@ describe('English check: typos and their fixes', () => {
   });
 
   test('a proper noun written in lowercase', () => {
-    assert.deepEqual(spelling('We shipped before christmas.'), ['christmas -> Christmas']);
+    assert.deepEqual(spelling('We met on monday.'), ['monday -> Monday']);
   });
 });
 
@@ -73,7 +73,7 @@ describe('corrections', () => {
   const words = testEngine().words;
 
   test('never a possessive for a plural', () => {
-    for (const word of ['incubationz', 'detectionss', 'evolutionns', 'balancerz']) {
+    for (const word of ['integrationz', 'validationss', 'migrationns', 'routerz']) {
       for (const c of words.corrections(word)) assert.ok(!/['’]/.test(c.word), `${word}: ${c.word}`);
     }
   });
@@ -83,7 +83,7 @@ describe('corrections', () => {
   });
 
   test('suggest keeps about one edit', () => {
-    assert.deepEqual(words.suggest('pipeine'), ['pipeline']);
+    assert.deepEqual(words.suggest('pipline'), ['pipeline']);
     assert.deepEqual(words.suggest('obsrevabilty'), []);
   });
 });
@@ -91,11 +91,11 @@ describe('corrections', () => {
 describe('the error model', () => {
   test('common slips cost less', () => {
     assert.ok(adjacentKeys('s', 'd') && adjacentKeys('e', 'd') && !adjacentKeys('z', 'w'));
-    assert.ok(typoCost('wraper', 'wrapper') < typoCost('wrapr', 'wrapper'), 'a doubled letter typed once');
-    assert.ok(typoCost('rewarfs', 'rewards') < typoCost('rewarps', 'rewards'), 'a key next to the right one');
+    assert.ok(typoCost('shiped', 'shipped') < typoCost('shipd', 'shipped'), 'a doubled letter typed once');
+    assert.ok(typoCost('recorfs', 'records') < typoCost('recorps', 'records'), 'a key next to the right one');
     assert.ok(typoCost('teh', 'the') < typoCost('tge', 'the'), 'two letters swapped');
-    assert.ok(typoCost('zith', 'with') > typoCost('wizh', 'with'), 'the first letter is rarely wrong');
-    assert.ok(typoCost('disvery', 'discovery') < typoCost('dicovry', 'discovery'), 'two letters skipped together are less than two slips');
+    assert.ok(typoCost('mith', 'with') > typoCost('wimh', 'with'), 'the first letter is rarely wrong');
+    assert.ok(typoCost('commity', 'community') < typoCost('comuniy', 'community'), 'two letters skipped together are less than two slips');
   });
 });
 
@@ -107,7 +107,7 @@ describe('derived forms', () => {
   const derived = new Set(lexicon.english.split('\n'));
 
   test('valid derivations of dictionary stems', () => {
-    for (const w of ['incubations', 'detections', 'balancers', 'linters', 'creds', 'wormholed', 'networkd']) assert.ok(derived.has(w), w);
+    for (const w of ['integrations', 'installables', 'dashboarded', 'sandboxed', 'logind']) assert.ok(derived.has(w), w);
   });
 
   test('no derivation the dictionary spells otherwise, and no plural of a function word', () => {
