@@ -36,6 +36,9 @@ describe('web addresses and lowercase names', () => {
     assert.deepEqual(flags('- slides are on github.com and the code on gitlab.com'), []);
     assert.equal(findingOn(analyze('- see Cilium.io for the docs'), 'Cilium.io')?.fixes[0], 'Cilium');
   });
+  test('a bare domain with a path is an address, its parts are not checked or learned', () => {
+    assert.deepEqual(flags('- code at github.com/AcmeCorp/Kuberntes-tools and gitlab.com/acme/promethus'), []);
+  });
   test('a project name typed in lowercase on its own', () => {
     const a = analyze('- a short intro to kubernetes for newcomers');
     assert.equal(findingOn(a, 'kubernetes')?.fixes[0], 'Kubernetes');
@@ -116,5 +119,15 @@ describe('slips the English check gets from the matcher', () => {
   });
   test('a lowercase slip of an English word is that word before a name two edits away', () => {
     assert.equal(findingOn(analyze('- the paltforms team'), 'paltforms')?.fixes[0], 'platforms');
+  });
+});
+
+describe("the landscape's companies and products", () => {
+  test('a company written with the wrong casing is corrected, even when a word list knows it', () => {
+    assert.equal(findingOn(analyze('- the keynote from Bytedance on scheduling'), 'Bytedance')?.fixes[0], 'ByteDance');
+    assert.equal(findingOn(analyze('- CI moved to Cloudbees last year'), 'Cloudbees')?.fixes[0], 'CloudBees');
+  });
+  test('a company name in lowercase is left alone (a handle, a domain, a word)', () => {
+    assert.deepEqual(flags('- ask bytedance folks about it'), []);
   });
 });

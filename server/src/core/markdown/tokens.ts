@@ -20,7 +20,8 @@ export interface Token {
 
 const WORD = /[\p{L}\p{M}\p{N}]+(?:(?:['’][\p{L}]+)|(?:[.\-_][\p{L}\p{M}\p{N}]+))*['’]?/gu;
 // Whitespace-delimited chunks that are addresses or paths, not prose.
-const NOT_PROSE = /\S*(?::\/\/|^www\.|\swww\.)\S*|(?:^|(?<=\s))[~.]{0,2}\/\S*|\S+@\S+\.\S+|(?:^|(?<=\s))[@#$]\S+|\S+\/\S*\.[a-z]{1,5}\b\S*/giu;
+// A bare domain with a path ("github.com/acme/Widget") is an address too.
+const NOT_PROSE = /\S*(?::\/\/|^www\.|\swww\.)\S*|(?:^|(?<=\s))[~.]{0,2}\/\S*|\S+@\S+\.\S+|(?:^|(?<=\s))[@#$]\S+|\S+\/\S*\.[a-z]{1,5}\b\S*|[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,}\/\S*/giu;
 const SENTENCE_OPENERS = /^[\s>*+\-#\d.)(\["'“‘_|:•–—]*$/u;
 
 export function shapeOf(word: string): Token['shape'] {

@@ -179,7 +179,9 @@ function exactKey(tokens: Token[], i: number, n: number, written: string, entrie
   const next = tokens[i + n];
   // An organization in lowercase before a slash is a repository path ("acme/widget").
   if (allLower && entry.label === 'company' && next?.gap === '/') return n;
-  if (allLower && (entry.everyday || words.every((t) => ctx.words.isWord(t.base))) && !lowercaseNameMeant(tokens, i, n, entry, ctx)) return n;
+  // Plain English or the notes' vocabulary ("serverless"): the jargon lists know lowercase product names too.
+  const ordinary = words.every((t) => ctx.words.isEnglish(t.base) || ctx.words.isVocabulary(t.base));
+  if (allLower && (entry.everyday || ordinary) && !lowercaseNameMeant(tokens, i, n, entry, ctx)) return n;
   // A lowercase-styled name opening a sentence ("Etcd release ...").
   if (first.sentenceStart && entry.canonical === entry.canonical.toLowerCase() && written === capitalize(entry.canonical)) {
     mention(entry, first.start, last.end);
@@ -213,7 +215,8 @@ function exactKey(tokens: Token[], i: number, n: number, written: string, entrie
 function builtNameSlip(words: Token[], entry: NameEntry, allLower: boolean, ctx: MatchContext): boolean {
   if (words.length !== 1) return false;
   const t = words[0];
-  if (t.shape === 'upper' || (ctx.words.isWord(t.base) && !(allLower && rareWord(t.base, ctx)))) return false;
+  // Plain English only: the jargon and company word lists know "Ebay" too, in any casing.
+  if (t.shape === 'upper' || (ctx.words.isEnglish(t.base.toLowerCase()) && !(allLower && rareWord(t.base, ctx)))) return false;
   if (entry.canonical === entry.canonical.toLowerCase()) return false;
   if (allLower && entry.label === 'company') return false;
   return true;
@@ -237,15 +240,15 @@ function lowercaseNameMeant(tokens: Token[], i: number, n: number, entry: NameEn
 }
 
 /**
- * An English word so rare in everyday speech (six uses or fewer in the 51 million words of the frequency
- * list: "docker", "cartographer") that in notes it is the name. A word the list lacks says nothing.
+ * A dictionary word so rare in everyday speech (four uses or fewer in the 51 million words of the frequency
+ * list: "docker", "headlamp") that in notes it is the name.
  */
 function rareWord(word: string, ctx: MatchContext): boolean {
-  const commonness = ctx.words.commonness(word);
-  return commonness !== undefined && commonness > 0 && commonness < RARE_LOG_COUNT;
+  const commonness = ctx.words.commonness(word.toLowerCase());
+  return commonness !== undefined && commonness < RARE_LOG_COUNT;
 }
 
-const RARE_LOG_COUNT = Math.log(7);
+const RARE_LOG_COUNT = Math.log(5);
 
 function isOtherName(t: Token, entry: NameEntry, ctx: MatchContext): boolean {
   return lookupBoth(ctx, nameKey(t.base)).some((e) => e !== entry && e.kind !== 'learned');
