@@ -137,6 +137,26 @@ async function main(): Promise<void> {
     await client.stop();
   }
   console.log(`server spawn → initialize result: median ${ms(median(starts))} (target ≤ 300 ms)`);
+
+  // What a user sees first: a fresh server, one notes file of about 30 KB opened, its first diagnostics; and
+  // the memory of a server with one small file open.
+  const firstFile = generateBytes(30_000, 7);
+  const opens: number[] = [];
+  const smallRss: number[] = [];
+  for (let k = 0; k < 5; k++) {
+    const { client } = await LspClient.start({ configuration: false });
+    const t = performance.now();
+    await client.open(`file:///bench/first-${k}.md`, firstFile);
+    opens.push(performance.now() - t);
+    await client.stop();
+    const small = await LspClient.start({ configuration: false });
+    await small.client.open(`file:///bench/small-${k}.md`, fs.readFileSync(path.join(ROOT, 'data', 'demo', 'kubecon-notes.md'), 'utf8'));
+    const status = fs.readFileSync(`/proc/${small.client.child.pid}/status`, 'utf8');
+    smallRss.push(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024);
+    await small.client.stop();
+  }
+  console.log(`open a ${(firstFile.length / 1024).toFixed(0)} KB file → first diagnostics (fresh server): median ${ms(median(opens))}, max ${ms(Math.max(...opens))} (target ≤ 300 ms)`);
+  console.log(`server RSS with the sample open: median ${median(smallRss).toFixed(0)} MB (target ≤ 150 MB)`);
   console.log(`completion p95 at 20k lines: ${ms(results.get(20000)!.completionP95)} (target ≤ 10 ms)`);
 }
 
