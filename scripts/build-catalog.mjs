@@ -12,6 +12,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { newest } from './newest.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -57,14 +58,6 @@ function notesFromReadme() {
 
 // The CLI must include the catalog command: rebuild dist/ when it is older than the sources it bundles.
 const cli = path.join(root, 'dist', 'cli.js');
-function newest(dir) {
-  let latest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(full) : fs.statSync(full).mtimeMs);
-  }
-  return latest;
-}
 const fresh = () => fs.existsSync(cli) && fs.statSync(cli).mtimeMs >= newest(path.join(root, 'server', 'src'));
 if (!fresh()) {
   console.log('build-catalog: building dist/ first (node esbuild.mjs)…');

@@ -39,6 +39,14 @@ export function encodeDictionary(compiled) {
     ['words', Buffer.from(words, encoding)],
     ['lowered', Buffer.from(lowered, encoding)],
   ];
+  return encodeSections(MAGIC, parts, { ...rest, encoding });
+}
+
+/**
+ * The layout both compiled files share: a 4-letter magic, where the header starts (32-bit little-endian),
+ * the sections' bytes one after another, then the header: JSON of `header` and where each section is.
+ */
+function encodeSections(magic, parts, header) {
   const sections = {};
   let at = 8;
   for (const [name, bytes] of parts) {
@@ -46,9 +54,9 @@ export function encodeDictionary(compiled) {
     at += bytes.length;
   }
   const prefix = Buffer.alloc(8);
-  prefix.write(MAGIC, 0, 'latin1');
+  prefix.write(magic, 0, 'latin1');
   prefix.writeUInt32LE(at, 4);
-  return Buffer.concat([prefix, ...parts.map(([, bytes]) => bytes), Buffer.from(JSON.stringify({ ...rest, encoding, sections }), 'utf8')]);
+  return Buffer.concat([prefix, ...parts.map(([, bytes]) => bytes), Buffer.from(JSON.stringify({ ...header, sections }), 'utf8')]);
 }
 
 const has = (flags, name, codes) => !!codes && name in flags && codes.indexOf(flags[name]) > -1;
@@ -128,16 +136,7 @@ export function encodeLexicon(lexicon, source) {
     ['terms', Buffer.from(lexicon.terms, 'utf8')],
     ['acronyms', Buffer.from(lexicon.acronyms, 'utf8')],
   ];
-  const sections = {};
-  let at = 8;
-  for (const [name, bytes] of parts) {
-    sections[name] = [at, bytes.length];
-    at += bytes.length;
-  }
-  const prefix = Buffer.alloc(8);
-  prefix.write(LEXICON_MAGIC, 0, 'latin1');
-  prefix.writeUInt32LE(at, 4);
-  return Buffer.concat([prefix, ...parts.map(([, bytes]) => bytes), Buffer.from(JSON.stringify({ format: 1, source, sections }), 'utf8')]);
+  return encodeSections(LEXICON_MAGIC, parts, { format: 1, source });
 }
 
 /** The lexicon of an .aff/.dic pair, with the word lists installed in node_modules. */

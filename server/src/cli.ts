@@ -350,7 +350,8 @@ function englishWordCheck(): ((word: string) => boolean) | undefined {
     const dic = fs.readFileSync(path.join(dataDir, 'dictionary', 'en_US.dic'));
     const compiled = loadCompiledSpeller(dataDir, aff, dic);
     const words = compiled ? new EnglishWords(compiled, []) : EnglishWords.fromHunspell(aff, dic, []);
-    return (word) => words.isLowercaseWord(word);
+    // A dictionary form, not a word made with a prefix ("crossplane") or known from a jargon list.
+    return (word) => words.commonness(word.toLowerCase()) !== undefined;
   } catch {
     return undefined;
   }

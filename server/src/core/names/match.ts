@@ -177,10 +177,10 @@ function exactKey(tokens: Token[], i: number, n: number, written: string, entrie
   // A word the file only uses capitalized (in headings, say) may be plain lowercase elsewhere.
   if (allLower && entry.kind === 'learned' && entry.label === 'word') return n;
   const next = tokens[i + n];
-  // An organization in lowercase before a slash is a repository path ("acme/widget").
+  // An organization in lowercase before a slash, and what follows it, is a repository path ("acme/widget").
   if (allLower && entry.label === 'company' && next?.gap === '/') return n;
-  // Plain English or the notes' vocabulary ("serverless"): the jargon lists know lowercase product names too.
-  const ordinary = words.every((t) => ctx.words.isEnglish(t.base) || ctx.words.isVocabulary(t.base));
+  if (allLower && i > 0 && first.gap === '/' && lookupBoth(ctx, nameKey(tokens[i - 1].base)).some((e) => e.label === 'company')) return n;
+  const ordinary = words.every((t) => dictionaryWord(t.base, ctx));
   if (allLower && (entry.everyday || ordinary) && !lowercaseNameMeant(tokens, i, n, entry, ctx)) return n;
   // A lowercase-styled name opening a sentence ("Etcd release ...").
   if (first.sentenceStart && entry.canonical === entry.canonical.toLowerCase() && written === capitalize(entry.canonical)) {
@@ -215,8 +215,7 @@ function exactKey(tokens: Token[], i: number, n: number, written: string, entrie
 function builtNameSlip(words: Token[], entry: NameEntry, allLower: boolean, ctx: MatchContext): boolean {
   if (words.length !== 1) return false;
   const t = words[0];
-  // Plain English only: the jargon and company word lists know "Ebay" too, in any casing.
-  if (t.shape === 'upper' || (ctx.words.isEnglish(t.base.toLowerCase()) && !(allLower && rareWord(t.base, ctx)))) return false;
+  if (t.shape === 'upper' || (dictionaryWord(t.base, ctx) && !(allLower && rareWord(t.base, ctx)))) return false;
   if (entry.canonical === entry.canonical.toLowerCase()) return false;
   if (allLower && entry.label === 'company') return false;
   return true;
@@ -237,6 +236,15 @@ function lowercaseNameMeant(tokens: Token[], i: number, n: number, entry: NameEn
   if (next?.gap === ' ' && ctx.catalog.contextWords.has(next.base.toLowerCase())) return true;
   const before = tokens[i - 1];
   return (next?.gap === '/' && isOtherName(next, entry, ctx)) || (before !== undefined && tokens[i].gap === '/' && isOtherName(before, entry, ctx));
+}
+
+/**
+ * A word of the English dictionary or the notes' vocabulary ("serverless"), as a name's lowercase form may be.
+ * Not the jargon and company lists (they know "terraform" and "Ebay" in any casing), nor words made with a
+ * prefix ("crossplane" is not cross + plane).
+ */
+function dictionaryWord(word: string, ctx: MatchContext): boolean {
+  return ctx.words.isVocabulary(word) || ctx.words.commonness(word.toLowerCase()) !== undefined;
 }
 
 /**
