@@ -5,6 +5,8 @@
 //     "sources": [ { "file": "landscape.yml", "note": "cncf/landscape@153d699…" } ],
 //     "names": [ { "name": "Open Policy Agent", "kind": "project", "maturity": "graduated", "aliases": ["OPA"], … }, … ] }
 
+import type { BuiltName } from '../core/names/catalog-data.ts';
+
 /** The format version this code writes and reads. A file with a higher number is refused. */
 export const CATALOG_FORMAT_VERSION = 1;
 
@@ -14,40 +16,20 @@ export type CatalogKind = (typeof CATALOG_KINDS)[number];
 export const MATURITIES = ['graduated', 'incubating', 'sandbox', 'archived'] as const;
 export type Maturity = (typeof MATURITIES)[number];
 
-/** One name. Only `name` and `kind` are required; every other field is left out when empty. */
-export interface CatalogName {
-  /** As the source writes it ("Open Policy Agent", "gRPC", "Paco Xu"). */
-  name: string;
-  /**
-   * project: open source (CNCF projects carry `maturity`); product: not open source; company: companies and
-   * other organizations; person; event (KubeCon); component: a part of a CNCF project (Hubble of Cilium).
-   */
+/**
+ * One name. Only `name` and `kind` are required; every other field is left out when empty. The fields the
+ * checker reads are documented on BuiltName (the core's view of a name); these add the people's details.
+ */
+export interface CatalogName extends Omit<BuiltName, 'kind' | 'maturity'> {
   kind: CatalogKind;
-  /** Other correct forms: a parenthetical of the source ("OPA"), a former name, a person's other spelling. */
-  aliases?: string[];
   /** CNCF projects only. */
   maturity?: Maturity;
-  homepage?: string;
-  repo?: string;
-  /** The landscape category ("Orchestration & Management"). */
-  category?: string;
-  /** At most about 100 characters. */
-  description?: string;
-  /** Components: the name of the project they belong to. */
-  parent?: string;
-  /** People: their company (as named in the catalog when it is there). */
-  company?: string;
   /** People: GitHub handle, without "@" or URL. */
   github?: string;
   /** People: projects they maintain or work on (catalog names). */
   projects?: string[];
   /** People: maintainer, ambassador, toc, governing-board, staff, end-user-tab, marketing-committee, … */
   roles?: string[];
-  /**
-   * Every word of the name, in lowercase, is an ordinary English word ("Fleet", "Vault", "Open Source
-   * Consulting"): lowercase use in prose is not this name, so it must not be "corrected".
-   */
-  everyday?: boolean;
 }
 
 export interface CatalogSource {

@@ -3,17 +3,31 @@
 
 /** One name of a built catalog file (`talk-notes catalog`; data/catalog.json), as the loader hands it over. */
 export interface BuiltName {
+  /** As the source writes it ("Open Policy Agent", "gRPC", "Paco Xu"). */
   name: string;
+  /**
+   * project: open source (CNCF projects carry `maturity`); product: not open source; company: companies and
+   * other organizations; person; event (KubeCon); component: a part of a CNCF project (Hubble of Cilium).
+   */
   kind: 'project' | 'product' | 'company' | 'person' | 'event' | 'component';
+  /** CNCF projects only: graduated, incubating, sandbox or archived. */
   maturity?: string;
+  /** Other correct forms: a parenthetical of the source ("OPA"), a former name, a person's other spelling. */
   aliases?: string[];
   homepage?: string;
   repo?: string;
+  /** The landscape category ("Orchestration & Management"). */
   category?: string;
+  /** At most about 100 characters. */
   description?: string;
+  /** Components: the name of the project they belong to. */
   parent?: string;
+  /** People: their company (as named in the catalog when it is there). */
   company?: string;
-  /** The lowercase name is an ordinary English word. */
+  /**
+   * Every word of the name, in lowercase, is an ordinary English word ("Fleet", "Vault"): lowercase use in
+   * prose is not this name, so it must not be "corrected".
+   */
   everyday?: boolean;
 }
 
