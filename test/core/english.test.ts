@@ -130,3 +130,18 @@ describe('derived forms', () => {
     assert.ok(lexicon.freq.length > 100_000, 'a frequency for every dictionary form');
   });
 });
+
+describe('words typed in two pieces, and two words typed as one', () => {
+  test('pieces that join into a word, one of them no word or a rare one', () => {
+    assert.deepEqual(spelling('The infra structure team and the obser vability stack.'), ['infra structure -> infrastructure', 'obser vability -> observability']);
+  });
+  test('two common words that also join into one are left as written', () => {
+    assert.deepEqual(spelling('Micro services with side cars on the data plane, every one of them.'), []);
+  });
+  test('two common words typed without a space are split', () => {
+    assert.deepEqual(spelling('A talk on releasetesting and loadtesting.'), ['releasetesting -> release testing', 'loadtesting -> load testing']);
+  });
+  test('jargon written as one word stays', () => {
+    assert.deepEqual(spelling('Copy the kubeconfig to every nodepool.'), []);
+  });
+});

@@ -78,10 +78,33 @@ function checkEnglishWord(word: string, start: number, shape: Shape, ctx: Englis
   // Three letters are near too many words (wrt, doo): only swapped letters are taken for a slip ("teh").
   const ranked = all.filter((c) => c.cost <= limit && (word.length > 3 || sameLetters(word, c.word)));
   const first = ranked[0];
-  if (!first || first.score > scoreLimit(word.length, shape)) return;
+  if (!first || first.score > scoreLimit(word.length, shape)) {
+    if (shape === 'lower') matchRunTogether(word, start, ctx, out);
+    return;
+  }
   const fixes = ranked.filter((c) => c.score <= first.score + SHOWN_WITHIN).slice(0, 3);
   report(word, start, fixes, ctx, out);
 }
+
+/**
+ * Two words typed without the space between them ("softwaretesting"), when no slip of one word explains it:
+ * both halves common words of three letters or more. The most common pair wins.
+ */
+function matchRunTogether(word: string, start: number, ctx: EnglishContext, out: Finding[]): void {
+  if (word.length < 8 || !/^[a-z]+$/.test(word)) return;
+  let best: { split: string; score: number } | undefined;
+  for (let at = 3; at <= word.length - 3; at++) {
+    const a = ctx.words.commonness(word.slice(0, at));
+    const b = ctx.words.commonness(word.slice(at));
+    if (a === undefined || b === undefined || Math.min(a, b) < COMMON_HALF) continue;
+    const score = Math.min(a, b);
+    if (!best || score > best.score) best = { split: `${word.slice(0, at)} ${word.slice(at)}`, score };
+  }
+  if (best) report(word, start, [{ word: best.split, cost: 1, score: 0, proper: false }], ctx, out);
+}
+
+/** A half of a run-together pair is a common word: fifty uses or more in the frequency list. */
+const COMMON_HALF = Math.log(50);
 
 function sameLetters(a: string, b: string): boolean {
   const sorted = (w: string): string => [...w.toLowerCase()].sort().join('');

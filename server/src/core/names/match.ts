@@ -105,6 +105,7 @@ function matchAt(tokens: Token[], i: number, ctx: MatchContext, out: Finding[]):
   if (truncated) return truncated;
   const phrase = matchSpacedPhrase(tokens, i, ctx, out);
   if (phrase) return phrase;
+  if (matchSplitWord(tokens, i, ctx, out)) return 2;
   if (matchFuzzyWord(tokens, i, ctx, out)) return 1;
   // A surname is not an English typo ("Eric Stallings", "Ines Jonsson").
   if (token.shape !== 'lower' && partOfPersonName(tokens, i, ctx)) return 1;
@@ -120,6 +121,40 @@ function matchSwappedAcronym(t: Token, ctx: MatchContext, out: Finding[]): boole
   if (swapped.length !== 1) return false;
   out.push(finding('typo', t.start, t.end, t.base, [swapped[0].form], true, swapped[0].entry));
   return true;
+}
+
+/**
+ * A word typed in two pieces ("infra structure", "obser vability"): the pieces joined are a word, and one of
+ * them is no word or a rare one. Two common words that also join into one ("side cars", "micro services")
+ * are left as written.
+ */
+function matchSplitWord(tokens: Token[], i: number, ctx: MatchContext, out: Finding[]): boolean {
+  const a = tokens[i];
+  const b = tokens[i + 1];
+  if (!b || b.gap !== ' ' || a.shape !== 'lower' || b.shape !== 'lower' || a.text !== a.base || a.base.length < 3 || b.base.length < 3) return false;
+  if (!/^[a-z]+$/.test(a.base) || !/^[a-z]+$/.test(b.base)) return false;
+  if (!rarePiece(a.base, ctx) && !rarePiece(b.base, ctx)) return false;
+  const joined = a.base + b.base;
+  // A dictionary form or a term of the vocabulary: not a word made by a productive suffix ("interfaceslike").
+  if ((ctx.words.commonness(joined) === undefined && !ctx.words.isVocabulary(joined)) || ctx.ignored.has(`${a.base} ${b.base}`)) return false;
+  out.push({ code: 'spelling', start: a.start, end: b.end, wrong: `${a.base} ${b.base}`, fixes: [joined], preferred: true, message: `'${a.base} ${b.base}' → ${joined}` });
+  return true;
+}
+
+// Whether a piece is no word or a rare one, per word list and word (most lowercase words pass here).
+const rarePiecesOf = new WeakMap<MatchContext['words'], Map<string, boolean>>();
+
+function rarePiece(word: string, ctx: MatchContext): boolean {
+  let rarePieces = rarePiecesOf.get(ctx.words);
+  if (!rarePieces) rarePiecesOf.set(ctx.words, (rarePieces = new Map()));
+  let rare = rarePieces.get(word);
+  if (rare === undefined) {
+    const commonness = ctx.words.isWord(word) ? ctx.words.commonness(word) : -1;
+    rare = commonness !== undefined && commonness < Math.log(10);
+    if (rarePieces.size > 50_000) rarePieces.clear();
+    rarePieces.set(word, rare);
+  }
+  return rare;
 }
 
 /** The pronoun typed in lowercase between two words ("as i know it"); list markers (i.) and i/o are not it. */
