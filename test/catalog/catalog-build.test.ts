@@ -6,17 +6,11 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import {
-  CatalogInputError,
-  buildCatalog,
-  buildCatalogWithNotes,
-  cleanCompany,
-  cleanPersonName,
-  countKinds,
-  formatCatalogFile,
-  shortDescription,
-  splitLandscapeName,
-} from '../../server/src/catalog/build.ts';
+import { buildCatalog, buildCatalogWithNotes, countKinds, formatCatalogFile } from '../../server/src/catalog/build.ts';
+import { shortDescription, splitLandscapeName } from '../../server/src/catalog/landscape.ts';
+import { cleanCompany } from '../../server/src/catalog/names.ts';
+import { cleanPersonName } from '../../server/src/catalog/people.ts';
+import { CatalogInputError } from '../../server/src/catalog/source-input.ts';
 import { parseCatalogFile, type CatalogName } from '../../server/src/catalog/format.ts';
 
 const REPO = path.resolve(__dirname, '..', '..');
