@@ -131,3 +131,12 @@ describe("the landscape's companies and products", () => {
     assert.deepEqual(flags('- ask bytedance folks about it'), []);
   });
 });
+
+describe('speakers listed with their handles', () => {
+  test('a given name in lowercase before a handle gets its capital', () => {
+    assert.equal(findingOn(analyze('*Speakers: Ravi @rkumar, sofia @sgarcia*'), 'sofia')?.fixes[0], 'Sofia');
+  });
+  test('a word before a handle is left alone', () => {
+    assert.deepEqual(flags('- thanks @mgarcia and ask @rkumar'), []);
+  });
+});

@@ -14,6 +14,8 @@ export { joinable, surface } from './segment.ts';
 const MAX_WORDS = 4;
 // The name keys of the tokens of the segment being matched (a phrase's key joins its words' keys).
 let tokenKeys: string[] = [];
+// The text of that segment (for what the tokens leave out: handles, addresses).
+let segmentText = '';
 /** Words after which a lowercase word is a command as typed in a shell. */
 const COMMAND_VERBS = new Set(['run', 'runs', 'ran', 'running', 'type', 'types', 'typed', 'typing', 'execute', 'executes', 'executed', 'invoke', 'invokes', 'invoked']);
 const SINGULAR_DETERMINERS = new Set(['a', 'an', 'one', 'each', 'every', 'this', 'that', 'another', 'single', 'any']);
@@ -26,6 +28,7 @@ export function matchSegment(text: string, offset: number, ctx: MatchContext): S
   const keys: string[] = new Array(tokens.length);
   for (let k = 0; k < tokens.length; k++) keys[k] = nameKey(tokens[k].base);
   tokenKeys = keys;
+  segmentText = text;
   let i = 0;
   while (i < tokens.length) {
     const consumed = matchAt(tokens, i, ctx, findings);
@@ -97,7 +100,7 @@ function matchAt(tokens: Token[], i: number, ctx: MatchContext, out: Finding[]):
 
   if (builtOnName(token, ctx)) return 1;
   if (matchSwappedAcronym(token, ctx, out)) return 1;
-  const person = matchPerson(tokens, i, ctx, out) || matchLowercasePerson(tokens, i, ctx, out);
+  const person = matchPerson(tokens, i, ctx, out) || matchLowercasePerson(tokens, i, ctx, out) || matchNameBeforeHandle(token, ctx, out);
   if (person) return person;
   const plural = matchSingular(tokens, i, ctx, out);
   if (plural) return plural;
@@ -121,6 +124,14 @@ function matchSwappedAcronym(t: Token, ctx: MatchContext, out: Finding[]): boole
   if (swapped.length !== 1) return false;
   out.push(finding('typo', t.start, t.end, t.base, [swapped[0].form], true, swapped[0].entry));
   return true;
+}
+
+/** A given name typed in lowercase before the person's handle ("sofia @sgarcia"); not one that is also a word. */
+function matchNameBeforeHandle(t: Token, ctx: MatchContext, out: Finding[]): number {
+  if (t.shape !== 'lower' || t.text !== t.base || t.base.length < 3 || !ctx.catalog.givenNames.has(t.base)) return 0;
+  if (!/^\s+@[\w-]/.test(segmentText.slice(t.end, t.end + 40)) || ctx.words.isLowercaseWord(t.base)) return 0;
+  out.push(finding('person', t.start, t.end, t.base, [capitalize(t.base)], true));
+  return 1;
 }
 
 /**
