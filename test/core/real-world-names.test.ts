@@ -140,3 +140,18 @@ describe('speakers listed with their handles', () => {
     assert.deepEqual(flags('- thanks @mgarcia and ask @rkumar'), []);
   });
 });
+
+describe('slips, not look-alikes', () => {
+  test('an unknown company two arbitrary letters from a project stays itself', () => {
+    assert.deepEqual(flags('- Wendy Okafor from Contoso talked about workflows'), []);
+  });
+  test('two letters off as a typist slips are still caught', () => {
+    assert.equal(findingOn(analyze('- metrics went to Promethues first'), 'Promethues')?.fixes[0], 'Prometheus');
+  });
+  test('an acronym said as a word is heard as one', () => {
+    assert.equal(findingOn(analyze('- Spiffy identities for every workload'), 'Spiffy')?.fixes[0], 'SPIFFE');
+  });
+  test('a hyphenated name typed with a space', () => {
+    assert.equal(findingOn(analyze('- cert manager renews everything'), 'cert manager')?.fixes[0], 'cert-manager');
+  });
+});

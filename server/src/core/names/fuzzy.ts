@@ -5,6 +5,7 @@ import { nameKey, type NameEntry, type Near } from './catalog.ts';
 import { allowedEdits, editDistance } from './distance.ts';
 import { soundDistance, soundKeys } from './phonetic.ts';
 import { partOfPersonName } from './people.ts';
+import { typoCost } from '../english/typos.ts';
 import { finding, joinable, surface, type MatchContext } from './segment.ts';
 import type { Token } from '../markdown/tokens.ts';
 import type { CheckCode, Finding } from '../types.ts';
@@ -71,8 +72,9 @@ export function matchFuzzyWord(tokens: Token[], i: number, ctx: MatchContext, ou
       const entry = near.entry;
       if (lower && entry.everyday) continue;
       if (personal && entry.kind !== 'learned') continue;
-      // An acronym (NATS, OPA) mistyped stays in capitals; "Naks" or "NaaS" is another name.
-      if (isAcronym(entry.canonical)) continue;
+      // An acronym (NATS, OPA) mistyped stays in capitals; "Naks" or "NaaS" is another name. One said as a
+      // word is heard as one ("Spiffy" for SPIFFE): same sound, a few letters off.
+      if (isAcronym(entry.canonical) && !(near.sound === 0 && near.edits <= 2 && key.length >= 5)) continue;
       // The plural of a name ("Blackholes", "Lambdas") is not a slip of it.
       if (key === entry.key + 's' || key === entry.key + 'es') continue;
       // A compound built on a name ("DockerSlab", "OpenWhisper") is another product, not a slip of one.
@@ -142,15 +144,20 @@ function scoreCandidate(key: string, near: Near, lower: boolean, strict: boolean
     // Beyond a typo's few letters, only well-known names (or the file's own) are worth guessing by sound.
     const known = entry.weight >= 0.9;
     ok =
-      (edits <= allowedEdits(length) && (edits === 1 || sameStart)) ||
+      // Two letters or more off: only as a typist slips (typos.ts), else an unknown name ("Contoso") would
+      // become a project.
+      (edits <= allowedEdits(length) && (edits === 1 || (sameStart && (entry.kind === 'learned' || typoCost(key, entry.key) <= SLIP_COST)))) ||
       (known &&
       (sound === 0 && edits <= Math.floor(length * 0.4) && sameStart) ||
-      (sound === 1 && edits <= Math.ceil(length * 0.34) && key[0] === entry.key[0]));
+      (sound === 1 && edits <= Math.ceil(length * 0.34) && key[0] === entry.key[0] && (edits === 1 || entry.kind === 'learned' || typoCost(key, entry.key) <= SLIP_COST)));
   }
   if (!ok) return null;
   const score = 1 - edits / length + (sound === 0 ? 0.35 : sound === 1 ? 0.2 : 0) + entry.weight * 0.3 + (prefix >= 3 ? 0.1 : 0);
   return { entry, score, edits, sound };
 }
+
+/** Weighted edits (typos.ts) that a slip of two letters may cost: two cheap slips, not two arbitrary letters. */
+const SLIP_COST = 1.3;
 
 function sameLetters(a: string, b: string): boolean {
   return a.length === b.length && [...a].sort().join('') === [...b].sort().join('');

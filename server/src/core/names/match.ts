@@ -277,7 +277,7 @@ function lowercaseNameMeant(tokens: Token[], i: number, n: number, entry: NameEn
   if (n === 1 && rareWord(tokens[i].base, ctx)) return true;
   // Two English words that spell a joined name may be the plain phrase ("jet stream"): only the best-known
   // projects (graduated, incubating) are taken as meant.
-  if (n > 1) return !entry.everyday && (n >= 3 || (entry.kind === 'cncf' && entry.weight >= 0.9 && !/[\s-]/.test(entry.canonical)));
+  if (n > 1) return !entry.everyday && (n >= 3 || (entry.kind === 'cncf' && entry.weight >= 0.9 && !/\s/.test(entry.canonical)));
   const next = tokens[i + n];
   if (next?.gap === ' ' && ctx.catalog.contextWords.has(next.base.toLowerCase())) return true;
   const before = tokens[i - 1];
