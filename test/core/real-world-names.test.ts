@@ -90,6 +90,9 @@ describe('commands in a sentence', () => {
   test('a tool name right after run or typed is the command as typed', () => {
     assert.deepEqual(flags('- then run linkerd check and typed velero backup create'), []);
   });
+  test('a lowercase name before CLI or binary is the command', () => {
+    assert.deepEqual(flags('- install the velero CLI and the linkerd binary'), []);
+  });
   test('the same name elsewhere in lowercase is still a casing slip', () => {
     assert.equal(findingOn(analyze('- we use velero for backups'), 'velero')?.fixes[0], 'Velero');
   });

@@ -18,6 +18,8 @@ let tokenKeys: string[] = [];
 let segmentText = '';
 /** Words after which a lowercase word is a command as typed in a shell. */
 const COMMAND_VERBS = new Set(['run', 'runs', 'ran', 'running', 'type', 'types', 'typed', 'typing', 'execute', 'executes', 'executed', 'invoke', 'invokes', 'invoked']);
+/** Words after which a lowercase name is the command of that name ("the dapr CLI"). */
+const COMMAND_NOUNS = new Set(['cli', 'binary', 'binaries', 'command', 'commands', 'subcommand']);
 const SINGULAR_DETERMINERS = new Set(['a', 'an', 'one', 'each', 'every', 'this', 'that', 'another', 'single', 'any']);
 
 export function matchSegment(text: string, offset: number, ctx: MatchContext): SegmentResult {
@@ -218,11 +220,13 @@ function exactKey(tokens: Token[], i: number, n: number, written: string, entrie
   // is meant ("azure container", "helm chart").
   // Languages, formats and protocols are routinely written in lowercase (yaml, rego, python).
   if (allLower && entry.label === 'technology') return n;
-  // A command quoted in a sentence ("then run conftest test", "typed kubectl get pods"): written as typed.
+  // A command quoted in a sentence ("then run conftest test", "typed kubectl get pods", "the dapr CLI"):
+  // written as typed.
   if (allLower && i > 0 && first.gap === ' ' && COMMAND_VERBS.has(tokens[i - 1].text)) return n;
   // A word the file only uses capitalized (in headings, say) may be plain lowercase elsewhere.
   if (allLower && entry.kind === 'learned' && entry.label === 'word') return n;
   const next = tokens[i + n];
+  if (allLower && next?.gap === ' ' && COMMAND_NOUNS.has(next.base.toLowerCase())) return n;
   // An organization in lowercase before a slash, and what follows it, is a repository path ("acme/widget").
   if (allLower && entry.label === 'company' && next?.gap === '/') return n;
   if (allLower && i > 0 && first.gap === '/' && lookupBoth(ctx, nameKey(tokens[i - 1].base)).some((e) => e.label === 'company')) return n;
