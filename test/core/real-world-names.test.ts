@@ -158,3 +158,12 @@ describe('slips, not look-alikes', () => {
     assert.equal(findingOn(analyze('- cert manager renews everything'), 'cert manager')?.fixes[0], 'cert-manager');
   });
 });
+
+describe('what the file repeats is no licence', () => {
+  test('a lowercase word near a name the file repeats is not that name', () => {
+    assert.deepEqual(flags('- Zorblint checks configs; Zorblint runs in CI\n- unlike zorbling, it is fast'), []);
+  });
+  test('an identifier the file repeats is no slip of its words written apart', () => {
+    assert.deepEqual(flags('## RetryPolicy\n\nSee RetryPolicy below.\n\nThe Retry Policy sets the backoff.'), []);
+  });
+});

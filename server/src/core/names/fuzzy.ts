@@ -71,6 +71,8 @@ export function matchFuzzyWord(tokens: Token[], i: number, ctx: MatchContext, ou
     for (const near of catalog.near(key, fuzzyReach(key.length))) {
       const entry = near.entry;
       if (lower && entry.everyday) continue;
+      // A word the file repeats capitalized says nothing of a lowercase word near it ("aspell" by "CSpell").
+      if (lower && entry.kind === 'learned' && entry.label === 'word') continue;
       if (personal && entry.kind !== 'learned') continue;
       // An acronym (NATS, OPA) mistyped stays in capitals; "Naks" or "NaaS" is another name. One said as a
       // word is heard as one ("Spiffy" for SPIFFE): same sound, a few letters off.

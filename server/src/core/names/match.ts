@@ -223,8 +223,10 @@ function exactKey(tokens: Token[], i: number, n: number, written: string, entrie
   // A command quoted in a sentence ("then run conftest test", "typed kubectl get pods", "the dapr CLI"):
   // written as typed.
   if (allLower && i > 0 && first.gap === ' ' && COMMAND_VERBS.has(tokens[i - 1].text)) return n;
-  // A word the file only uses capitalized (in headings, say) may be plain lowercase elsewhere.
+  // A word the file only uses capitalized (in headings, say) may be plain lowercase elsewhere; an identifier
+  // it repeats ("LanguageSettings") is no slip of the same English words written apart.
   if (allLower && entry.kind === 'learned' && entry.label === 'word') return n;
+  if (n > 1 && entry.kind === 'learned' && entry.label === 'word' && /\p{Ll}\p{Lu}/u.test(entry.canonical) && words.every((t) => dictionaryWord(t.base, ctx))) return n;
   const next = tokens[i + n];
   if (allLower && next?.gap === ' ' && COMMAND_NOUNS.has(next.base.toLowerCase())) return n;
   // An organization in lowercase before a slash, and what follows it, is a repository path ("acme/widget").
