@@ -167,3 +167,15 @@ describe('what the file repeats is no licence', () => {
     assert.deepEqual(flags('## RetryPolicy\n\nSee RetryPolicy below.\n\nThe Retry Policy sets the backoff.'), []);
   });
 });
+
+describe('names inside ordinary phrases', () => {
+  test('the article of a name that starts with The follows the sentence', () => {
+    assert.deepEqual(flags('- a talk from the Linux Foundation staff'), []);
+  });
+  test('a name written right, then ordinary words a longer name capitalizes', () => {
+    assert.deepEqual(flags('- we wrote the OpenAPI specification first'), []);
+  });
+  test('an identifier with hyphens and a word with its own capitals are not names', () => {
+    assert.deepEqual(flags('- the node-fs package and a ReDoS bug'), []);
+  });
+});

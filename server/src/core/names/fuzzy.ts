@@ -66,6 +66,9 @@ export function matchFuzzyWord(tokens: Token[], i: number, ctx: MatchContext, ou
   // Part of a person's name ("Chuck Yeager", "Liam Hughes", "Maya Okafor"): somebody's name, not a project.
   const personal = !lower && partOfPersonName(tokens, i, ctx);
   const parts = t.shape === 'mixed' ? camelParts(t.base) : undefined;
+  // A lowercase word with hyphens is an identifier (a package, a flag): not a slip of a name.
+  if (lower && t.base.includes('-')) return false;
+  const capitals = capitalCount(t.base);
   const candidates: Candidate[] = [];
   for (const catalog of [ctx.learned, ctx.catalog]) {
     for (const near of catalog.near(key, fuzzyReach(key.length))) {
@@ -81,6 +84,8 @@ export function matchFuzzyWord(tokens: Token[], i: number, ctx: MatchContext, ou
       if (key === entry.key + 's' || key === entry.key + 'es') continue;
       // A compound built on a name ("DockerSlab", "OpenWhisper") is another product, not a slip of one.
       if (parts && entry.kind !== 'learned' && !compoundClose(parts, entry.canonical)) continue;
+      // Capitals placed otherwise make another word ("ReDoS" is no Redis): a slip keeps the name's shape.
+      if (capitals >= 2 && entry.kind !== 'learned' && capitalCount(entry.canonical) !== capitals) continue;
       // One word is no slip of a whole name of several ("Blackholes" for a heading's "Blackhole Case").
       if (entry.kind === 'learned' && entry.canonical.includes(' ')) continue;
       const c = scoreCandidate(key, near, lower, strict);
@@ -156,6 +161,12 @@ function scoreCandidate(key: string, near: Near, lower: boolean, strict: boolean
   if (!ok) return null;
   const score = 1 - edits / length + (sound === 0 ? 0.35 : sound === 1 ? 0.2 : 0) + entry.weight * 0.3 + (prefix >= 3 ? 0.1 : 0);
   return { entry, score, edits, sound };
+}
+
+function capitalCount(word: string): number {
+  let count = 0;
+  for (const c of word) if (c !== c.toLowerCase()) count++;
+  return count;
 }
 
 /** Weighted edits (typos.ts) that a slip of two letters may cost: two cheap slips, not two arbitrary letters. */

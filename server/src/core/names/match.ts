@@ -253,10 +253,30 @@ function exactKey(tokens: Token[], i: number, n: number, written: string, entrie
   }
   const alias = entry.aliases.find((a) => nameKey(a) === nameKey(written));
   const fix = alias ?? entry.canonical;
+  // "the Linux Foundation" in a sentence: the article of a name that starts with The takes the sentence's case.
+  if (/^the /.test(written) && fix.startsWith('The ') && written.slice(4) === fix.slice(4)) {
+    mention(entry, first.start, last.end);
+    return n;
+  }
+  // "the OpenAPI specification": a name written right, then ordinary words in lowercase that a longer name
+  // capitalizes. The shorter name is what was meant.
+  if (n > 1 && writtenNameThenWords(tokens, i, n, ctx)) return n;
+  // A word the file repeats is the author's to case: only its misspellings are findings.
+  if (entry.kind === 'learned' && entry.label === 'word' && written.toLowerCase() === fix.toLowerCase()) return n;
   const sameSpacing = written.replace(/[\s\-.]/g, '').length === written.length - (fix.length - fix.replace(/[\s\-.]/g, '').length) && written.toLowerCase() === fix.toLowerCase();
   const code: CheckCode = entry.kind === 'learned' ? 'learned' : sameSpacing ? 'casing' : 'spacing';
   out.push(finding(code, first.start, last.end, written, [fix], true, entry));
   return n;
+}
+
+/** The phrase's first words are a name as written and the rest lowercase dictionary words. */
+function writtenNameThenWords(tokens: Token[], i: number, n: number, ctx: MatchContext): boolean {
+  for (let k = n - 1; k >= 1; k--) {
+    if (!dictionaryWord(tokens[i + k].base, ctx) || tokens[i + k].shape !== 'lower') return false;
+    const head = surface(tokens, i, k);
+    if (lookupBoth(ctx, nameKey(head)).some((e) => e.canonical === head || e.aliases.includes(head))) return true;
+  }
+  return false;
 }
 
 /**
