@@ -2,7 +2,6 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as zlib from 'node:zlib';
 import nspell from 'nspell';
 import type { Engine } from './core/check/document.ts';
 import { Catalog, type BuiltName, type CatalogData } from './core/names/catalog.ts';
@@ -130,13 +129,16 @@ export function loadLexicon(dataDir: string, aff?: Uint8Array, dic?: Uint8Array)
 /** The lexicon from the installed word lists (what the build compiles, less en-GB). */
 export function lexiconFromPackages(root: string, aff: Uint8Array, dic: Uint8Array): LexiconData {
   const modules = path.join(root, 'node_modules');
+  // Required here, not at the top: only a checkout without a built lexicon reads gzipped lists, and loading
+  // zlib slows every start of the CLI.
+  const { gunzipSync } = require('node:zlib') as typeof import('node:zlib');
   const jargon: string[] = [];
   for (const name of JARGON_PACKAGES) {
     const dir = path.join(modules, name, 'dict');
     for (const file of fs.readdirSync(dir).sort()) {
       if (!isJargonFile(file)) continue;
       const bytes = fs.readFileSync(path.join(dir, file));
-      jargon.push(...cspellWords((file.endsWith('.gz') ? zlib.gunzipSync(bytes) : bytes).toString('utf8')));
+      jargon.push(...cspellWords((file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8')));
     }
   }
   const counts = readJson<{ word: string; count: number }[]>(path.join(modules, FREQUENCY_PACKAGE, 'index.json'));

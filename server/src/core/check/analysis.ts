@@ -83,9 +83,14 @@ export function createAnalysis(doc: CheckedDocument, state: CheckedState): Analy
   };
   /** The block's findings, at their offsets in the document, added to `out`. */
   const absolute = (b: CheckedBlock, out: Finding[] = []): Finding[] => {
-    for (const { at, result } of b.matches ?? []) {
-      const shift = at + b.start;
-      for (const f of result.findings) {
+    const matches = b.matches ?? NO_MATCHES;
+    // Indexed loops here and below: they run for every block of a big file, mostly before the code is
+    // optimized, when each step of a for-of loop makes an object.
+    for (let m = 0; m < matches.length; m++) {
+      const findings = matches[m].result.findings;
+      const shift = matches[m].at + b.start;
+      for (let k = 0; k < findings.length; k++) {
+        const f = findings[k];
         // A literal rather than a spread: one shape for every finding, and a file can have tens of thousands.
         if (settings.severity[f.code] !== 'off') {
           out.push({ code: f.code, start: f.start + shift, end: f.end + shift, wrong: f.wrong, fixes: f.fixes, preferred: f.preferred, message: f.message, subject: f.subject });
@@ -134,7 +139,7 @@ export function createAnalysis(doc: CheckedDocument, state: CheckedState): Analy
       if (!findings) {
         current();
         const all: Finding[] = [];
-        for (const b of blocks) if (b.matches?.length) absolute(b, all);
+        for (let k = 0; k < blocks.length; k++) if (blocks[k].matches?.length) absolute(blocks[k], all);
         findings = directives.length ? applyDirectives(all, directives, text()) : all;
       }
       return findings;
@@ -145,10 +150,17 @@ export function createAnalysis(doc: CheckedDocument, state: CheckedState): Analy
         return;
       }
       current();
-      for (const b of blocks) {
-        for (const { at, result } of b.matches ?? []) {
-          const shift = at + b.start;
-          for (const f of result.findings) if (settings.severity[f.code] !== 'off') visit(f, f.start + shift, f.end + shift);
+      for (let k = 0; k < blocks.length; k++) {
+        const b = blocks[k];
+        const matches = b.matches;
+        if (!matches) continue;
+        for (let m = 0; m < matches.length; m++) {
+          const findings = matches[m].result.findings;
+          const shift = matches[m].at + b.start;
+          for (let i = 0; i < findings.length; i++) {
+            const f = findings[i];
+            if (settings.severity[f.code] !== 'off') visit(f, f.start + shift, f.end + shift);
+          }
         }
       }
     },
@@ -188,6 +200,8 @@ export function createAnalysis(doc: CheckedDocument, state: CheckedState): Analy
     },
   };
 }
+
+const NO_MATCHES: readonly SegmentMatch[] = [];
 
 function blockIndexIn(blocks: readonly CheckedBlock[], offset: number): number {
   let low = 0;

@@ -9,12 +9,12 @@ import { scanBlocks } from '../markdown/blocks.ts';
 import type { Catalog } from '../names/catalog.ts';
 import { directivesIn, type Directive } from '../markdown/directives.ts';
 import type { WordList } from '../english/english.ts';
-import { blockLearnFacts, learnedCatalog, learnedNames, learnedSignature, type BlockLearnFacts } from '../names/learn.ts';
+import { blockLearnFacts, blockWordCounts, learnedCatalog, learnedNames, learnedSignature, type BlockLearnFacts } from '../names/learn.ts';
 import { NameChange } from '../names/keys.ts';
 import { Tally } from './tally.ts';
 import { matchSegment, type MatchContext, type SegmentResult } from '../names/match.ts';
 import { parseProse, type OutlineNode, type ParsedProse } from '../markdown/prose.ts';
-import { MID_SENTENCE } from '../markdown/tokens.ts';
+import { countNameLikeWords, MID_SENTENCE } from '../markdown/tokens.ts';
 import type { Settings } from './settings.ts';
 
 export type { Analysis } from './analysis.ts';
@@ -74,6 +74,14 @@ const FRONT_MATTER_OPEN = /^(?:---|\+\+\+)[ \t]*\r?\n/;
 const opensFrontMatter = (text: string): boolean => (text.startsWith('---') || text.startsWith('+++')) && FRONT_MATTER_OPEN.test(text);
 
 const factsCache = new WeakMap<ParsedProse, BlockLearnFacts>();
+
+/** What a block's outline teaches; parses are shared between equal blocks, and so are their facts. */
+function factsOf(prose: ParsedProse): BlockLearnFacts {
+  let facts = factsCache.get(prose);
+  if (!facts) factsCache.set(prose, (facts = blockLearnFacts(prose.outline)));
+  return facts;
+}
+
 const EMPTY: ReadonlySet<BlockState> = new Set();
 
 export class NotesDocument implements CheckedDocument {
@@ -254,7 +262,38 @@ export class NotesDocument implements CheckedDocument {
     this.blocks = blocks;
     this.content = text;
     if (blocks.some((b) => !b.frontMatter && this.proseOf(b).outline.some((n) => n.type === 'heading'))) this.outlineVersion++;
-    for (let k = 0; k < blocks.length; k++) this.remember(blocks[k], k);
+    // Notes repeat their blocks (templates, pasted sections) and, more still, their lines: what the words
+    // teach is counted once per distinct line and tallied times its copies in the whole text, rather than word
+    // by word for each copy (as `remember` does for a block of an edit); so are speakers, per distinct list.
+    // The counts of a fresh document only grow, so the tallies end the same, in the same order (lines and
+    // lists are taken in the order they first appear), having crossed their thresholds the same number of
+    // times.
+    const copies = new Map<ParsedProse, number>();
+    const speakers = new Map<readonly string[], number>();
+    for (let k = 0; k < blocks.length; k++) {
+      const block = blocks[k];
+      if (block.frontMatter) continue;
+      const prose = this.proseOf(block);
+      copies.set(prose, (copies.get(prose) ?? 0) + 1);
+      block.people = this.speakersOf(block, k);
+      if (block.people.length) speakers.set(block.people, (speakers.get(block.people) ?? 0) + 1);
+      this.markForCheck(block);
+    }
+    speakers.forEach((n, people) => {
+      for (let k = 0; k < people.length; k++) this.people.addCount(people[k], n);
+    });
+    const lines = new Map<string, number>();
+    copies.forEach((n, prose) => {
+      for (const segment of prose.segments) lines.set(segment.text, (lines.get(segment.text) ?? 0) + n);
+      const titleNames = factsOf(prose).titleNames;
+      for (let k = 0; k < titleNames.length; k++) this.titles.addCount(titleNames[k], n);
+    });
+    const counts = new Map<string, number>();
+    lines.forEach((n, line) => {
+      countNameLikeWords(line, counts);
+      counts.forEach((count, word) => this.countWord(word, count * n));
+      counts.clear();
+    });
   }
 
   /** Replaces blocks [at, at+count) with new ones, reusing unchanged blocks, and keeps the tallies right. */
@@ -288,14 +327,7 @@ export class NotesDocument implements CheckedDocument {
   }
 
   private factsOf(block: BlockState): BlockLearnFacts {
-    if (!block.facts) {
-      const prose = this.proseOf(block);
-      // Parses are shared between equal blocks, and so are their facts.
-      let facts = factsCache.get(prose);
-      if (!facts) factsCache.set(prose, (facts = blockLearnFacts(prose.outline, prose.segments)));
-      block.facts = facts;
-    }
-    return block.facts;
+    return (block.facts ??= factsOf(this.proseOf(block)));
   }
 
   private proseOf(block: BlockState): ParsedProse {
@@ -306,18 +338,32 @@ export class NotesDocument implements CheckedDocument {
     const facts = this.factsOf(block);
     const previous = k > 0 ? this.blocks[k - 1] : undefined;
     const afterHeading = previous && !previous.frontMatter && this.factsOf(previous).endsWithHeading;
-    return afterHeading && facts.openingPeople.length ? [...facts.people, ...facts.openingPeople] : facts.people;
+    return afterHeading ? facts.peopleAfterHeading : facts.people;
   }
 
   /** Adds a block (already in `blocks`) to the tallies and marks it for matching. */
   private remember(block: BlockState, index: number): void {
     if (block.frontMatter) return;
-    const facts = this.factsOf(block);
-    // Most blocks teach nothing (a file's worth of blocks passes here before the code is optimized).
-    if (facts.counts.size) facts.counts.forEach((n, word) => this.countWord(word, n));
-    if (facts.titleNames.length) this.titles.add(facts.titleNames, 1);
+    this.tallyWords(this.proseOf(block), 1);
+    this.rememberBlock(block, index);
+  }
+
+  /** Adds (or with a negative count, takes away) `copies` uses of what a block's words teach: name candidates, talk title names. */
+  private tallyWords(prose: ParsedProse, copies: number): void {
+    blockWordCounts(prose.segments).forEach((n, word) => this.countWord(word, n * copies));
+    const titleNames = factsOf(prose).titleNames;
+    for (let k = 0; k < titleNames.length; k++) this.titles.addCount(titleNames[k], copies);
+  }
+
+  /** What `remember` does that depends on the block's place: its speakers (given the block before it). */
+  private rememberBlock(block: BlockState, index: number): void {
     block.people = this.speakersOf(block, index);
     if (block.people.length) this.people.add(block.people, 1);
+    this.markForCheck(block);
+  }
+
+  /** Marks a block for the next check, and notes whether it holds comments (which may be directives). */
+  private markForCheck(block: BlockState): void {
     // (Before the first check every block is matched anyway.)
     if (this.matchedWith && block.findingsFor !== this.findingsFor) this.dirty.add(block);
     if (this.proseOf(block).comments.length) this.withComments.add(block);
@@ -330,9 +376,7 @@ export class NotesDocument implements CheckedDocument {
 
   private forget(block: BlockState): void {
     if (block.frontMatter) return;
-    const facts = this.factsOf(block);
-    if (facts.counts.size) facts.counts.forEach((n, word) => this.countWord(word, -n));
-    if (facts.titleNames.length) this.titles.add(facts.titleNames, -1);
+    this.tallyWords(this.proseOf(block), -1);
     if (block.people?.length) this.people.add(block.people, -1);
     this.dirty.delete(block);
     this.suspects.delete(block);
@@ -396,47 +440,30 @@ export class NotesDocument implements CheckedDocument {
       this.blockMemo = new WeakMap();
     }
     const ctx: MatchContext = { catalog, learned, words, ignored };
-    const memo = this.segmentMemo;
     // The first check of a document is complete: a deadline only spreads out later re-checks of many blocks.
     const timed = options.deadline !== undefined && this.dirty.size + this.suspects.size > ALWAYS_MATCHED && this.completed;
-    const order = everything ? this.blocks : timed ? this.nearFirst(options.near ?? 0) : this.unchecked();
     let visited = 0;
     let verified = 0;
-    for (const b of order) {
-      if (timed && visited >= ON_SCREEN && (performance.now() > options.deadline! || visited >= (options.maxBlocks ?? Infinity))) break;
-      if (everything && b.frontMatter) continue;
+    const visit = (b: BlockState): void => {
       visited++;
       if (this.suspects.delete(b)) {
         if (!this.suspectedOf.affects(this.proseOf(b))) {
           b.findingsFor = findingsFor;
           verified++;
-          continue;
+          return;
         }
       } else if (timed) this.dirty.delete(b);
-      // Equal blocks share their parse: one that was matched already in this state is not matched again.
-      const prose = this.proseOf(b);
-      let block = this.blockMemo.get(prose);
-      if (!block) {
-        const matches: SegmentMatch[] = [];
-        let count = 0;
-        for (const s of prose.segments) {
-          // Lines repeat within notes ("- Q&A", "TODO"): match each distinct line once per check state.
-          let found = memo.get(s.text);
-          if (!found) {
-            found = matchSegment(s.text, 0, ctx);
-            if (memo.size > 50_000) memo.clear();
-            memo.set(s.text, found);
-          }
-          if (found.findings.length || found.mentions.length) matches.push({ at: s.start, result: found });
-          count += found.findings.length;
-        }
-        block = { matches, count };
-        this.blockMemo.set(prose, block);
+      this.match(b, findingsFor, ctx);
+    };
+    if (everything) {
+      // An indexed loop: it runs over a big file's blocks before the code is optimized, when each step of a
+      // for-of loop makes an object. (A first check is never timed.)
+      for (let k = 0; k < this.blocks.length; k++) if (!this.blocks[k].frontMatter) visit(this.blocks[k]);
+    } else {
+      for (const b of timed ? this.nearFirst(options.near ?? 0) : this.unchecked()) {
+        if (timed && visited >= ON_SCREEN && (performance.now() > options.deadline! || visited >= (options.maxBlocks ?? Infinity))) break;
+        visit(b);
       }
-      this.findingTotal += block.count - b.findingCount;
-      b.matches = block.matches;
-      b.findingCount = block.count;
-      b.findingsFor = findingsFor;
     }
     if (!timed) this.dirty.clear();
     if (!this.suspects.size) this.suspectedOf.clear();
@@ -446,6 +473,36 @@ export class NotesDocument implements CheckedDocument {
     const directives: Directive[] = [];
     for (const b of this.withComments) for (const c of this.proseOf(b).comments) directives.push(...directivesIn(c.text, c.start + b.start));
     return this.analysis(settings, learned, directives);
+  }
+
+  /** Sets a block's findings for this state of learned names and ignored words (`findingsFor`). */
+  private match(b: BlockState, findingsFor: string, ctx: MatchContext): void {
+    // Equal blocks share their parse: one that was matched already in this state is not matched again.
+    const prose = this.proseOf(b);
+    let block = this.blockMemo.get(prose);
+    if (!block) {
+      const memo = this.segmentMemo;
+      const matches: SegmentMatch[] = [];
+      let count = 0;
+      for (let k = 0; k < prose.segments.length; k++) {
+        const s = prose.segments[k];
+        // Lines repeat within notes ("- Q&A", "TODO"): match each distinct line once per check state.
+        let found = memo.get(s.text);
+        if (!found) {
+          found = matchSegment(s.text, 0, ctx);
+          if (memo.size > 50_000) memo.clear();
+          memo.set(s.text, found);
+        }
+        if (found.findings.length || found.mentions.length) matches.push({ at: s.start, result: found });
+        count += found.findings.length;
+      }
+      block = { matches, count };
+      this.blockMemo.set(prose, block);
+    }
+    this.findingTotal += block.count - b.findingCount;
+    b.matches = block.matches;
+    b.findingCount = block.count;
+    b.findingsFor = findingsFor;
   }
 
   /** Blocks to match or verify, all of them (the caller takes each out of its set, or clears `dirty` after). */

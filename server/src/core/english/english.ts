@@ -166,6 +166,9 @@ export class EnglishWords implements WordList {
   }
 
   suggest(word: string): string[] {
+    // Most words asked about (unknown names) have no correction this close: that is found out first, in a
+    // small part of the dictionary, and the whole ranking is made only when there may be one.
+    if (!this.ranked.has(1 + word) && !this.mayHaveOneSlipCorrection(word)) return [];
     return this.corrections(word, ONE_EDIT)
       .filter((c) => c.cost <= ONE_EDIT)
       .slice(0, 3)
@@ -184,19 +187,47 @@ export class EnglishWords implements WordList {
     return found.map((c) => ({ ...c }));
   }
 
+  /**
+   * Whether `rank(word, 1)` may hold a correction within ONE_EDIT: one does when some candidate is that close.
+   * Any first letter but the word's own costs more (typos.ts), bar the first two letters swapped, so only the
+   * dictionary forms that start with the word's first or second letter are searched (a–z; for other letters,
+   * the answer is yes).
+   */
+  private mayHaveOneSlipCorrection(word: string): boolean {
+    const lower = word.toLowerCase();
+    if (lower.length < 2 || lower.length > 40) return false;
+    if (!this.speller.forms || !/^[a-z]{2}/.test(lower)) return true;
+    const capitalized = /^\p{Lu}/u.test(word);
+    let close = false;
+    this.candidates(word, lower, 1, (display, cost) => {
+      if (cost <= ONE_EDIT && shownAs(display, capitalized) !== word) close = true;
+    }, [lower[0], lower[1]]);
+    return close;
+  }
+
   /** Candidates up to `max` edits away, scored by the error model and how common they are. */
   private rank(word: string, max: number): Correction[] {
     const lower = word.toLowerCase();
     if (lower.length < 2 || lower.length > 40) return [];
     const capitalized = /^\p{Lu}/u.test(word);
     const best = new Map<string, Correction>();
-    const offer = (display: string, cost: number, logCount: number, proper: boolean): void => {
-      const shown = capitalized && display === display.toLowerCase() ? capitalize(display) : display;
+    this.candidates(word, lower, max, (display, cost, logCount, proper) => {
+      const shown = shownAs(display, capitalized);
       if (shown === word) return;
       const score = scoreOf(cost, soundAlike(lower, display.toLowerCase()), logCount);
       const seen = best.get(shown);
       if (!seen || score < seen.score) best.set(shown, { word: shown, cost, score, proper });
-    };
+    });
+    return [...best.values()].sort((a, b) => a.score - b.score || a.cost - b.cost || (a.word < b.word ? -1 : 1)).slice(0, 8);
+  }
+
+  /**
+   * Offers every candidate correction up to `max` edits away with its weighted edits and log count; a word may
+   * be offered more than once. With `firstLetters`, only the dictionary forms that start with one of them
+   * (in either case) are among them, one edit away.
+   */
+  private candidates(word: string, lower: string, max: number, offer: (display: string, cost: number, logCount: number, proper: boolean) => void, firstLetters?: string[]): void {
+    const capitalized = /^\p{Lu}/u.test(word);
     // A contraction typed without its apostrophe ("didnt", "doesnt"); never a possessive ('s).
     for (let i = 1; i < lower.length; i++) {
       const withApostrophe = lower.slice(0, i) + "'" + lower.slice(i);
@@ -221,12 +252,21 @@ export class EnglishWords implements WordList {
         }
         if (form !== lower) offer(form, typoCost(lower, form), logCountAt(k), false);
       };
-      forms.near(lower, 1, visit);
-      if (max > 1) {
-        for (const start of new Set([lower[0], lower[1]])) {
-          for (const letter of [start, start.toUpperCase()]) forms.near(lower, max, visit, ...forms.prefixRange(letter));
+      // A capitalized word is offered forms in lowercase only (see visit): the forms that start with a capital
+      // (A–Z, sorted before the lowercase ones) are not walked for it.
+      const [capitalsFrom, capitalsTo] = capitalized ? [forms.prefixRange('A')[0], forms.prefixRange('Z')[1]] : [0, 0];
+      const walk = (edits: number, [from, to]: [number, number]): void => {
+        if (from < capitalsFrom) forms.near(lower, edits, visit, from, Math.min(to, capitalsFrom));
+        if (to > capitalsTo) forms.near(lower, edits, visit, Math.max(from, capitalsTo), to);
+      };
+      if (firstLetters) {
+        for (const start of new Set(firstLetters)) {
+          for (const letter of [start, start.toUpperCase()]) walk(1, forms.prefixRange(letter));
         }
-      }
+      } else walk(1, [0, forms.size]);
+      // (Forms with capitals are offered only for the word's own letters, found one edit deep already: two
+      // edits deep, the forms that start with a capital are not walked.)
+      if (max > 1) for (const start of new Set([lower[0], lower[1]])) walk(max, forms.prefixRange(start));
     } else {
       this.oneEditAway(lower, offer);
     }
@@ -242,7 +282,6 @@ export class EnglishWords implements WordList {
       const at = forms && lexicon ? forms.indexOf(key) : -1;
       if (key !== lower) offer(display, typoCost(lower, key), Math.max(VOCABULARY_LOG_COUNT, at >= 0 ? logCountAt(at) : 0), false);
     });
-    return [...best.values()].sort((a, b) => a.score - b.score || a.cost - b.cost || (a.word < b.word ? -1 : 1)).slice(0, 8);
   }
 
   /** How a lowercase dictionary form is written: itself, capitalized (a name), all capitals, or undefined. */
@@ -288,6 +327,11 @@ function americanSpellings(word: string): string[] {
     if (pattern.test(word)) out.push(word.replace(pattern, replacement));
   }
   return out;
+}
+
+/** How a candidate would replace a typed word: capitalized like it, unless it has capitals of its own. */
+function shownAs(display: string, capitalized: boolean): string {
+  return capitalized && display === display.toLowerCase() ? capitalize(display) : display;
 }
 
 function capitalize(word: string): string {

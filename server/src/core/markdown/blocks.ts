@@ -56,7 +56,11 @@ export function frontMatterEnd(text: string): number {
   return 0;
 }
 
-/** The next occurrence of a string at or after an offset; each search runs once per occurrence, not per line. */
+/**
+ * The next occurrence of a string at or after an offset, or the text's length when there is none; each search
+ * runs once per occurrence, not per line. (The length, not Infinity: a small integer, where a double field
+ * would make a boxed number of each of the answers, one per line of a big file.)
+ */
 class NextIndex {
   private at = -1;
   constructor(
@@ -66,7 +70,7 @@ class NextIndex {
   from(offset: number): number {
     if (this.at < offset) {
       const found = this.text.indexOf(this.needle, offset);
-      this.at = found < 0 ? Infinity : found;
+      this.at = found < 0 ? this.text.length : found;
     }
     return this.at;
   }

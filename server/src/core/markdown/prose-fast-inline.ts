@@ -34,6 +34,9 @@ interface Run {
  * `singleStar` enables single-`*` emphasis (a test compares it with remark on its own).
  */
 export function inlineRuns(text: string, start: number, singleStar = false): ProseSegment[] | undefined {
+  // Most lines have no inline markup at all: the whole line is one piece.
+  INTERESTING.lastIndex = 0;
+  if (!INTERESTING.test(text)) return text ? [{ text, start }] : [];
   /** Source ranges that are not prose: code spans, URLs and matched delimiter runs. */
   const dropped: [number, number][] = [];
   let pending: Run | undefined;

@@ -24,9 +24,10 @@ const WORD = /[\p{L}\p{M}\p{N}]+(?:(?:['’][\p{L}]+)|(?:[.\-_][\p{L}\p{M}\p{N}]
 const NOT_PROSE = /\S*(?::\/\/|^www\.|\swww\.)\S*|(?:^|(?<=\s))[~.]{0,2}\/\S*|\S+@\S+\.\S+|(?:^|(?<=\s))[@#$]\S+|\S+\/\S*\.[a-z]{1,5}\b\S*|[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,}\/\S*/giu;
 const SENTENCE_OPENERS = /^[\s>*+\-#\d.)(\["'“‘_|:•–—]*$/u;
 
-export function shapeOf(word: string): Token['shape'] {
+/** `plain`: whether the caller knows already that the word is plain ASCII letters (PLAIN). */
+export function shapeOf(word: string, plain = PLAIN.test(word)): Token['shape'] {
   // Fast path for plain ASCII letters, the common case.
-  if (PLAIN.test(word)) {
+  if (plain) {
     const c0 = word.charCodeAt(0);
     let upper = 0;
     for (let i = 1; i < word.length; i++) if (word.charCodeAt(i) < 97) upper++;
@@ -142,8 +143,10 @@ export function tokenize(text: string): Token[] {
   const skip = notProse(text);
   const tokens: Token[] = [];
   let prevEnd = 0;
-  for (const m of text.matchAll(WORD)) {
-    const start = m.index ?? 0;
+  // exec rather than matchAll: no iterator steps to allocate (this runs for every distinct line).
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    const start = m.index;
     const raw = m[0];
     const end = start + raw.length;
     if (skip.length && skip.some(([s, e]) => start < e && end > s)) continue;
@@ -162,7 +165,7 @@ export function tokenize(text: string): Token[] {
       end: start + base.length,
       gap: tokens.length === 0 ? '' : gap,
       sentenceStart,
-      shape: shapeOf(base),
+      shape: shapeOf(base, plain),
       hasDigit: !plain && /\p{N}/u.test(base),
       dotted: !plain && /\p{L}\.\p{L}/u.test(base),
     });

@@ -47,42 +47,67 @@ const MEMO_LIMIT = 50_000;
 
 const MATURITY_WEIGHT: Record<string, number> = { graduated: 1, incubating: 0.92, sandbox: 0.8, archived: 0.7 };
 
+const NOT_KEY_RUNS = /[^a-z0-9]+/g;
+
 /** The key two spellings share when they differ only in case, spaces, hyphens or dots. */
 export function nameKey(text: string): string {
   // ASCII (the common case) needs no Unicode normalization; a word already in key form needs no copy.
   let isKey = true;
+  let lettersAndDigits = true;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c > 0x7f) return text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}]+/gu, '');
-    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) isKey = false;
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) {
+      isKey = false;
+      if (!(c >= 65 && c <= 90)) lettersAndDigits = false;
+    }
   }
   if (isKey) return text;
-  let key = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) key += text[i];
-    else if (c >= 65 && c <= 90) key += String.fromCharCode(c + 32);
-  }
-  return key;
+  // One copy made natively, not a string per character.
+  const lower = text.toLowerCase();
+  return lettersAndDigits ? lower : lower.replace(NOT_KEY_RUNS, '');
 }
 
 const LETTER_BINS = 37;
 
-/** How often each letter (a–z), digit and other character occurs in a key. */
-function letterCounts(key: string): Int32Array {
-  const counts = new Int32Array(LETTER_BINS);
+/** How often each letter (a–z), digit and other character occurs in a key, added into `counts` at `at`. */
+function letterCounts(key: string, counts: Int32Array = new Int32Array(LETTER_BINS), at = 0): Int32Array {
   for (let i = 0; i < key.length; i++) {
     const c = key.charCodeAt(i);
-    counts[c >= 97 && c <= 122 ? c - 97 : c >= 48 && c <= 57 ? c - 22 : 36]++;
+    counts[at + (c >= 97 && c <= 122 ? c - 97 : c >= 48 && c <= 57 ? c - 22 : 36)]++;
   }
   return counts;
 }
 
 /** Which of the letter bins a key uses, one bit each (37 bins: the last five share bits, which only weakens the bound). */
-function letterMask(counts: Int32Array): number {
+function letterMask(counts: Int32Array, at = 0): number {
   let mask = 0;
-  for (let c = 0; c < LETTER_BINS; c++) if (counts[c]) mask |= 1 << (c & 31);
+  for (let c = 0; c < LETTER_BINS; c++) if (counts[at + c]) mask |= 1 << (c & 31);
   return mask;
+}
+
+/** Entries of one key length for `near`, with their letter counts and masks side by side in typed arrays. */
+interface NearGroup {
+  entries: NameEntry[];
+  /** Places in the catalog. */
+  orders: Int32Array;
+  masks: Int32Array;
+  /** LETTER_BINS counts per entry. */
+  letters: Int32Array;
+  /** Sound keys, worked out the first time an entry is near a word. */
+  sounds: ([string, string] | undefined)[];
+}
+
+function nearGroup(all: readonly NameEntry[], orders: number[]): NearGroup {
+  const group: NearGroup = { entries: [], orders: Int32Array.from(orders), masks: new Int32Array(orders.length), letters: new Int32Array(orders.length * LETTER_BINS), sounds: [] };
+  for (let i = 0; i < orders.length; i++) {
+    const entry = all[orders[i]];
+    group.entries.push(entry);
+    letterCounts(entry.key, group.letters, i * LETTER_BINS);
+    group.masks[i] = letterMask(group.letters, i * LETTER_BINS);
+    group.sounds.push(undefined);
+  }
+  return group;
 }
 
 function bitCount(n: number): number {
@@ -104,8 +129,11 @@ export class Catalog {
   givenNames = new Set<string>();
   // Notes repeat their words: the neighbours of a word are computed once per catalog.
   private readonly nearMemo = new Map<string, Near[]>();
-  /** Entries `near` compares with (not people) by key length, with letter counts; rebuilt when entries are added. */
-  private nearPool: { entry: NameEntry; counts: Int32Array; mask: number; order: number; oneSlip: boolean; sounds: [string, string] | undefined }[][] = [];
+  /**
+   * Entries `near` compares with (not people) by key length, those matched by one slip apart from the others;
+   * rebuilt when entries are added.
+   */
+  private nearPool: { slips: NearGroup; others: NearGroup }[] = [];
   private nearPoolSize = -1;
   private readonly prefixMemo = new Map<string, NameEntry[]>();
   /** Every indexed key, sorted (for `startsKey`); dropped when a key is added. */
@@ -188,41 +216,50 @@ export class Catalog {
    * Thousands of them, so they are matched more cautiously (see `reach`) and rank below curated names.
    */
   addBuilt(names: readonly BuiltName[], curated = false): void {
+    // Thousands of names, added at start-up before the code is optimized: each name's key is worked out once
+    // (a person's name and its canonical spacing share it), and every entry is made in one literal.
     for (const n of names) {
-      if (typeof n?.name !== 'string' || !n.name.trim()) continue;
+      const name = n?.name;
+      if (typeof name !== 'string' || !name.trim()) continue;
+      const key = nameKey(name);
+      // A name already known keeps its entry (lookup's answer is never an empty list).
+      if (this.byKey.has(key)) continue;
       if (n.kind === 'person') {
-        if (this.lookup(n.name).length) continue;
-        const person = this.addPerson(n.name, 'person', n.company ? `${n.company}` : undefined, curated ? 0.8 : 0.5);
+        const person = this.addPerson(name, 'person', n.company ? `${n.company}` : undefined, curated ? 0.8 : 0.5, key);
         // A maintainer's surname is corrected only for a clear slip (see matchPerson).
         if (person && !curated) person.reach = 'typo';
         continue;
       }
-      const aliases = (n.aliases ?? []).filter((a) => typeof a === 'string' && !this.lookup(a).length);
-      if (this.lookup(n.name).length) continue;
+      const aliases = n.aliases?.length ? n.aliases.filter((a) => typeof a === 'string' && !this.lookup(a).length) : [];
       const company = n.kind === 'company';
-      this.add({
-        canonical: n.name,
+      this.insert({
+        canonical: name,
         aliases,
-        shortForms: [],
+        shortForms: NO_FORMS,
         kind: n.maturity ? 'cncf' : 'ecosystem',
         maturity: n.maturity,
-        label: n.kind === 'component' ? 'feature' : n.kind,
         category: n.category,
         homepage: n.homepage,
         repo: n.repo,
         description: n.description,
         parent: n.parent,
+        label: n.kind === 'component' ? 'feature' : n.kind,
         everyday: n.everyday === true,
         weight: n.maturity ? (MATURITY_WEIGHT[n.maturity] ?? 0.7) : curated || n.kind === 'event' ? 0.85 : company ? 0.5 : 0.6,
         reach: curated || n.maturity || n.kind === 'event' ? 'sound' : company ? 'exact' : 'typo',
+        key,
       });
     }
   }
 
   add(fields: Omit<NameEntry, 'key'>): NameEntry {
-    // Thousands of names are added at start-up, before the code is optimized: no spreads, no copies.
     const entry = fields as NameEntry;
     entry.key = nameKey(fields.canonical);
+    return this.insert(entry);
+  }
+
+  /** Adds an entry whose key is set. */
+  private insert(entry: NameEntry): NameEntry {
     this.entries.push(entry);
     this.index(entry.key, entry);
     for (let k = 0; k < entry.aliases.length; k++) this.index(nameKey(entry.aliases[k]), entry);
@@ -233,17 +270,29 @@ export class Catalog {
     return entry;
   }
 
-  addPerson(name: string, kind: 'person' | 'learned', description?: string, weight = kind === 'learned' ? 1 : 0.8): NameEntry | undefined {
-    const parts = name.trim().split(/\s+/);
+  /** `key`, when given, is the name's (its canonical spacing has the same). */
+  addPerson(name: string, kind: 'person' | 'learned', description?: string, weight = kind === 'learned' ? 1 : 0.8, key?: string): NameEntry | undefined {
+    // Most names are words with one space between them: split without a pattern, and already spaced right.
+    const spaced = SPACED_WORDS.test(name);
+    const parts = spaced ? name.split(' ') : name.trim().split(/\s+/);
     if (parts.length < 2) return undefined;
-    const entry = this.add({
-      canonical: parts.join(' '),
-      aliases: [],
-      shortForms: [],
+    const canonical = spaced ? name : parts.join(' ');
+    const entry = this.insert({
+      canonical,
+      aliases: NO_FORMS,
+      shortForms: NO_FORMS,
       kind,
+      maturity: undefined,
+      category: undefined,
+      homepage: undefined,
+      repo: undefined,
       description,
+      parent: undefined,
+      label: undefined,
       everyday: false,
       weight,
+      reach: undefined,
+      key: key ?? nameKey(canonical),
     });
     const first = parts[0].toLowerCase();
     const last = parts[parts.length - 1].toLowerCase();
@@ -280,35 +329,38 @@ export class Catalog {
     let sounds: [string, string] | undefined;
     let distances: DistancesFrom | undefined;
     // Only names at most three letters shorter or longer can be near, and no more than `reach` (each
-    // letter of difference in length is an edit).
-    // Indexed loops: this runs a few hundred times per file, mostly before the compiler has optimized it.
+    // letter of difference in length is an edit). Names matched by one slip only (the landscape's
+    // thousands) need be near by one edit at most, so one letter shorter or longer at most.
+    // Indexed loops over typed arrays, in this one function: it runs a few hundred times per file, mostly
+    // before the compiler has optimized it (which it does to a long loop while it runs).
     const spread = Math.min(3, reach);
     for (let length = Math.max(0, key.length - spread); length <= Math.min(this.nearPool.length - 1, key.length + spread); length++) {
       const bucket = this.nearPool[length];
       if (!bucket) continue;
-      for (let i = 0; i < bucket.length; i++) {
-        const candidate = bucket[i];
-        // Names matched by one slip only (the landscape's thousands) need be near by one edit at most.
-        const limit = candidate.oneSlip ? 1 : reach;
-        if (candidate.oneSlip && (length > key.length + 1 || length < key.length - 1)) continue;
-        // Kinds of letter one has and the other lacks: each takes an edit. (A cheaper, weaker bound first.)
-        if (bitCount(mask & ~candidate.mask) > limit || bitCount(candidate.mask & ~mask) > limit) continue;
-        const theirs = candidate.counts;
-        // Letters one has more of than the other: a lower bound of the edits, much cheaper to get.
-        let surplus = 0;
-        for (let p = 0; p < present.length; p++) {
-          const d = counts[present[p]] - theirs[present[p]];
-          if (d > 0) surplus += d;
+      for (let g = length <= key.length + 1 && length >= key.length - 1 ? 0 : 1; g < 2; g++) {
+        const group = g ? bucket.others : bucket.slips;
+        const limit = g ? reach : 1;
+        const { masks, letters } = group;
+        for (let i = 0; i < masks.length; i++) {
+          // Kinds of letter one has and the other lacks: each takes an edit. (A cheaper, weaker bound first.)
+          if (bitCount(mask & ~masks[i]) > limit || bitCount(masks[i] & ~mask) > limit) continue;
+          // Letters one has more of than the other: a lower bound of the edits, much cheaper to get.
+          const theirs = i * LETTER_BINS;
+          let surplus = 0;
+          for (let p = 0; p < present.length; p++) {
+            const d = counts[present[p]] - letters[theirs + present[p]];
+            if (d > 0) surplus += d;
+          }
+          if (surplus > limit || surplus - (key.length - length) > limit) continue;
+          const entry = group.entries[i];
+          distances ??= new DistancesFrom(key);
+          const edits = distances.to(entry.key);
+          if (edits === 0 || edits > limit) continue;
+          sounds ??= soundKeys(key);
+          // A name's sound keys are worked out the first time it is this close to a word.
+          const theirSounds = (group.sounds[i] ??= soundKeys(entry.key));
+          hits.push({ order: group.orders[i], near: { entry, edits, sound: soundDistance(sounds, theirSounds), prefix: commonPrefixLength(key, entry.key) } });
         }
-        if (surplus > limit || surplus - (key.length - length) > limit) continue;
-        const entry = candidate.entry;
-        distances ??= new DistancesFrom(key);
-        const edits = distances.to(entry.key);
-        if (edits === 0 || edits > limit) continue;
-        sounds ??= soundKeys(key);
-        // A name's sound keys are worked out the first time it is this close to a word.
-        candidate.sounds ??= soundKeys(entry.key);
-        hits.push({ order: candidate.order, near: { entry, edits, sound: soundDistance(sounds, candidate.sounds), prefix: commonPrefixLength(key, entry.key) } });
       }
     }
     // In catalog order, as callers break ties by it.
@@ -319,13 +371,17 @@ export class Catalog {
   }
 
   private buildNearPool(): void {
+    const pool: { slips: number[]; others: number[] }[] = [];
+    for (let order = 0; order < this.entries.length; order++) {
+      const entry = this.entries[order];
+      if (entry.kind === 'person' || entry.reach === 'exact') continue;
+      const bucket = (pool[entry.key.length] ??= { slips: [], others: [] });
+      (entry.reach === 'typo' ? bucket.slips : bucket.others).push(order);
+    }
     this.nearPool = [];
-    this.entries.forEach((entry, order) => {
-      if (entry.kind !== 'person' && entry.reach !== 'exact') {
-        const counts = letterCounts(entry.key);
-        (this.nearPool[entry.key.length] ??= []).push({ entry, counts, mask: letterMask(counts), order, oneSlip: entry.reach === 'typo', sounds: undefined });
-      }
-    });
+    for (let length = 0; length < pool.length; length++) {
+      if (pool[length]) this.nearPool[length] = { slips: nearGroup(this.entries, pool[length].slips), others: nearGroup(this.entries, pool[length].others) };
+    }
     this.nearPoolSize = this.entries.length;
   }
 
@@ -400,6 +456,10 @@ function isOneSwap(a: string, b: string): boolean {
 
 // Frozen: a caller that tried to add to a shared empty result would fail loudly.
 const NO_ENTRIES = Object.freeze([]) as unknown as NameEntry[];
+/** The aliases or short forms of a name that has none (most of them): shared, so frozen too. */
+const NO_FORMS = Object.freeze([]) as unknown as string[];
+/** Words with single spaces between them, nothing before or after. */
+const SPACED_WORDS = /^[^\s]+(?: [^\s]+)+$/;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);

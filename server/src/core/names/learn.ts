@@ -65,60 +65,103 @@ export function catalogPersonNear(name: string, catalog: Catalog): string | unde
   return undefined;
 }
 
-/** What one block contributes to learning; computed once per block and combined per check. */
+/**
+ * What one block's outline contributes to learning; computed once per block and combined per check. (Its
+ * words' counts are not kept with it: see `blockWordCounts`.)
+ */
 export interface BlockLearnFacts {
   /** People named in speaker position within the block (a heading, or the lines right under one). */
-  people: readonly string[];
+  readonly people: readonly string[];
   /** Names opening a talk title in the block's headings ("Ferrowheel — …"). */
-  titleNames: readonly string[];
-  /** Capitalized words of four letters or more, with counts. */
-  counts: ReadonlyMap<string, number>;
+  readonly titleNames: readonly string[];
   /** The block ends with a heading: the next block's first paragraph may hold its speaker. */
-  endsWithHeading: boolean;
+  readonly endsWithHeading: boolean;
   /**
    * People named at the start of the block's opening paragraph (speakers if the block before ends with a
    * heading). Read only then, so computed on first use.
    */
   readonly openingPeople: readonly string[];
+  /** The block's speakers when the block before ends with a heading: `people`, then `openingPeople`. */
+  readonly peopleAfterHeading: readonly string[];
 }
 
-const NOTHING_COUNTED: ReadonlyMap<string, number> = new Map();
 const NOBODY: readonly string[] = [];
 
 function peopleIn(lines: string[]): string[] {
-  return lines.flatMap((line) => peopleAtLineStart(line).map((p) => p.name));
+  const people: string[] = [];
+  for (let k = 0; k < lines.length; k++) {
+    const names = peopleOnLine(lines[k]);
+    for (let n = 0; n < names.length; n++) people.push(names[n]);
+  }
+  return people;
 }
 
-export function blockLearnFacts(outline: OutlineNode[], segments: ProseSegment[]): BlockLearnFacts {
+// Speaker lines recur (a speaker's name line under each of their talks): each distinct line is read once.
+const linePeople = new Map<string, readonly string[]>();
+
+function peopleOnLine(line: string): readonly string[] {
+  let names = linePeople.get(line);
+  if (!names) {
+    const found = peopleAtLineStart(line);
+    names = found.length ? found.map((p) => p.name) : NOBODY;
+    if (linePeople.size >= 20_000) linePeople.clear();
+    linePeople.set(line, names);
+  }
+  return names;
+}
+
+/** A class rather than an object with a getter: one small shape, and no closure kept per block. */
+class OutlineFacts implements BlockLearnFacts {
+  private opening: readonly string[] | undefined = undefined;
+  private afterHeading: readonly string[] | undefined = undefined;
+
+  constructor(
+    readonly people: readonly string[],
+    readonly titleNames: readonly string[],
+    readonly endsWithHeading: boolean,
+    private readonly first: OutlineNode | undefined,
+  ) {}
+
+  get openingPeople(): readonly string[] {
+    const first = this.first;
+    this.opening ??= first?.type === 'paragraph' && !first.nested ? peopleIn(first.lines.slice(0, 2).map((l) => l.text)) : NOBODY;
+    return this.opening;
+  }
+
+  /** One list for every copy of the block, not one per copy. */
+  get peopleAfterHeading(): readonly string[] {
+    this.afterHeading ??= this.openingPeople.length ? [...this.people, ...this.openingPeople] : this.people;
+    return this.afterHeading;
+  }
+}
+
+export function blockLearnFacts(outline: OutlineNode[]): BlockLearnFacts {
   const speakerLines: string[] = [];
   const titleNames: string[] = [];
-  outline.forEach((node, k) => {
-    if (node.type !== 'heading') return;
+  for (let k = 0; k < outline.length; k++) {
+    const node = outline[k];
+    if (node.type !== 'heading') continue;
     speakerLines.push(node.text);
     const next = outline[k + 1];
-    if (next?.type === 'paragraph' && !next.nested) speakerLines.push(...next.lines.slice(0, 2).map((l) => l.text));
+    if (next?.type === 'paragraph' && !next.nested) for (let l = 0; l < Math.min(2, next.lines.length); l++) speakerLines.push(next.lines[l].text);
     const m = TITLE_NAME.exec(node.text.trim());
     if (m) titleNames.push(m[1]);
-  });
-  const found = new Map<string, number>();
-  for (const segment of segments) countNameLikeWords(segment.text, found);
-  // Most blocks teach nothing: they share one empty map and list (never written to) rather than a fresh one
-  // each; a big file has tens of thousands of blocks.
-  const counts: ReadonlyMap<string, number> = found.size ? found : NOTHING_COUNTED;
-  const first = outline[0];
-  const last = outline[outline.length - 1];
-  const people = peopleIn(speakerLines);
-  let opening: readonly string[] | undefined;
-  return {
-    people: people.length ? people : NOBODY,
-    titleNames: titleNames.length ? titleNames : NOBODY,
-    counts,
-    endsWithHeading: last?.type === 'heading',
-    get openingPeople() {
-      opening ??= first?.type === 'paragraph' && !first.nested ? peopleIn(first.lines.slice(0, 2).map((l) => l.text)) : NOBODY;
-      return opening;
-    },
-  };
+  }
+  // Most blocks teach nothing: they share one empty list (never written to) rather than a fresh one each; a
+  // big file has tens of thousands of blocks.
+  const people = speakerLines.length ? peopleIn(speakerLines) : NOBODY;
+  return new OutlineFacts(people.length ? people : NOBODY, titleNames.length ? titleNames : NOBODY, outline[outline.length - 1]?.type === 'heading', outline[0]);
+}
+
+/**
+ * The capitalized words of four letters or more in a block's segments, with counts (and, under
+ * MID_SENTENCE, their uses in the middle of a sentence). Computed when a block is tallied or untallied rather
+ * than kept: a big file's worth of such maps was most of the memory a check holds on to.
+ */
+export function blockWordCounts(segments: readonly ProseSegment[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (let k = 0; k < segments.length; k++) countNameLikeWords(segments[k].text, counts);
+  return counts;
 }
 
 /** The names a document teaches: people (full names) and single words. */
