@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { buildCatalog, buildCatalogWithNotes, countKinds, formatCatalogFile } from '../../server/src/catalog/build.ts';
 import { shortDescription, splitLandscapeName } from '../../server/src/catalog/landscape.ts';
 import { cleanCompany } from '../../server/src/catalog/names.ts';
-import { cleanPersonName } from '../../server/src/catalog/people.ts';
+import { cleanPersonName, subProjectName } from '../../server/src/catalog/people.ts';
 import { CatalogInputError } from '../../server/src/catalog/source-input.ts';
 import { parseCatalogFile, type CatalogName } from '../../server/src/catalog/format.ts';
 
@@ -491,5 +491,18 @@ describe('data/catalog.json (npm run catalog)', () => {
     const kubecon = parsed.file!.names.find((n) => n.name === 'KubeCon');
     assert.equal(kubecon?.kind, 'event');
     assert.deepEqual(parsed.file!.names.find((n) => n.name === 'Open Policy Agent')?.aliases, ['OPA']);
+  });
+});
+
+describe('sub-projects from the maintainer records', () => {
+  test('a project name and a capitalized part is a sub-project; groups of people and versions are not', () => {
+    assert.equal(subProjectName('Tekton Chains', 'Tekton'), 'Tekton Chains');
+    assert.equal(subProjectName('Envoy: Gateway (non-voting)', 'Envoy'), 'Envoy Gateway');
+    assert.equal(subProjectName('Istio: Steering Committee', 'Istio'), undefined);
+    assert.equal(subProjectName('Kubernetes steering', 'Kubernetes'), undefined);
+    assert.equal(subProjectName('Operator Framework: Lifecycle Manager v1', 'Operator Framework'), undefined);
+    assert.equal(subProjectName('Operator Framework: SDK', 'Operator Framework'), undefined);
+    assert.equal(subProjectName('Tekton', 'Tekton'), undefined);
+    assert.equal(subProjectName('OpenTelemetry (Governance Committee)', 'OpenTelemetry'), undefined);
   });
 });

@@ -179,3 +179,35 @@ describe('names inside ordinary phrases', () => {
     assert.deepEqual(flags('- the node-fs package and a ReDoS bug'), []);
   });
 });
+
+describe('the file itself as context', () => {
+  test('a lowercase everyday name is the name when the file capitalizes it mid-sentence', () => {
+    const a = analyze('# Mesh day\n\n- the mesh is built on Envoy\n- every cloud ships envoy as a managed service');
+    assert.equal(findingOn(a, 'envoy')?.fixes[0], 'Envoy');
+  });
+  test('without that, the lowercase word is left as English', () => {
+    assert.deepEqual(flags('- every cloud ships envoy as a managed service'), []);
+  });
+  test('an indefinite article keeps the English word', () => {
+    assert.deepEqual(flags('- a dragonfly landed on the screen during the Dragonfly demo'), []);
+  });
+  test('a word of a longer name in lowercase, when the file writes the name right', () => {
+    const a = analyze('- signing moved to Tekton Chains\n- Tekton chains attests each build');
+    assert.equal(findingOn(a, 'Tekton chains')?.fixes[0], 'Tekton Chains');
+  });
+  test('a very common word stays a word whatever the file capitalizes', () => {
+    assert.deepEqual(flags('- the demo ran on Spin\n- we spin up a cluster per branch'), []);
+  });
+});
+
+describe('one word of a longer name mistyped', () => {
+  test('the mistyped word is fixed to the name\'s word, the rest left alone', () => {
+    const a = analyze('- the service runs on AWS Lamdba behind a queue');
+    const f = findingOn(a, 'Lamdba');
+    assert.equal(f?.fixes[0], 'Lambda');
+    assert.equal(f?.wrong, 'Lamdba');
+  });
+  test('an English word in the same place is no slip', () => {
+    assert.deepEqual(flags('- the service runs on AWS lambdas behind a queue'), []);
+  });
+});

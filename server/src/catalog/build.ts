@@ -84,7 +84,17 @@ export function buildCatalogWithNotes(inputs: CatalogInputs): CatalogBuild {
   if (inputs.maintainers !== undefined) {
     const read = readMaintainers(inputs.maintainers, files.maintainers, projects, notes);
     people.push(...read.people);
-    source('maintainers', `${read.rows} maintainer rows`);
+    // A project that styles itself in lowercase (its records and its repository say "kgateway") gets that
+    // name; the landscape's capitalized one stays an accepted form.
+    for (const [name, styled] of read.lowercaseStyled) {
+      const d = names.get(name);
+      if (!d || d.name !== name || !d.repo || d.repo.replace(/\/+$/, '').split('/').pop() !== styled) continue;
+      d.aliases.add(d.name);
+      d.name = styled;
+    }
+    // A sub-project already in the landscape keeps its entry there.
+    for (const sub of read.subProjects) if (!names.get(sub.name)) names.add(sub);
+    source('maintainers', `${read.rows} maintainer rows, ${read.subProjects.length} sub-projects`);
   }
   if (inputs.people !== undefined) {
     const read = readPeople(inputs.people, files.people, projects, notes);

@@ -60,7 +60,15 @@ function githubHandle(raw: unknown): string | undefined {
   return /^[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9])?$/.test(handle) ? handle : undefined;
 }
 
-export function readMaintainers(text: string, file: string, projects: ProjectIndex, notes: string[]): { people: Draft[]; rows: number } {
+export interface MaintainerRecords {
+  people: Draft[];
+  subProjects: Draft[];
+  /** Projects the records write all in lowercase where the landscape capitalizes them (kgateway / Kgateway). */
+  lowercaseStyled: Map<string, string>;
+  rows: number;
+}
+
+export function readMaintainers(text: string, file: string, projects: ProjectIndex, notes: string[]): MaintainerRecords {
   let rows: string[][];
   try {
     rows = parseCsv(text, { relax_column_count: true, skip_empty_lines: true, bom: true }) as string[][];
@@ -78,6 +86,8 @@ export function readMaintainers(text: string, file: string, projects: ProjectInd
     throw new CatalogInputError(`${file}: no "Project" and "Maintainer Name" columns in the first row (expected the CNCF project-maintainers.csv)`);
   }
   const people: Draft[] = [];
+  const subProjects = new Map<string, Draft>();
+  const lowercaseStyled = new Map<string, string>();
   const unresolved = new Set<string>();
   let current = '';
   let project: string | undefined;
@@ -93,7 +103,11 @@ export function readMaintainers(text: string, file: string, projects: ProjectInd
       current = named;
       project = projects.resolve(named);
       if (!project) unresolved.add(named);
+      // Only the first letter differs: an acronym (KCL) written in lowercase is a record's shorthand.
+      else if (named === named.toLowerCase() && named !== project && project === named[0].toUpperCase() + named.slice(1)) lowercaseStyled.set(project, named);
     }
+    const sub = named && project ? subProjectName(named, project) : undefined;
+    if (sub && !subProjects.has(sub)) subProjects.set(sub, draft(sub, 'component', { parent: project }));
     const name = cleanPersonName(cell(nameAt));
     if ('skip' in name) {
       if (cell(nameAt)) notes.push(`${file}: row ${i + 2}: "${cell(nameAt)}" skipped: ${name.skip}`);
@@ -106,7 +120,26 @@ export function readMaintainers(text: string, file: string, projects: ProjectInd
     people.push(person);
   });
   for (const u of unresolved) notes.push(`${file}: project "${u}" matches no landscape name; its maintainers are listed without it`);
-  return { people, rows: count };
+  return { people, subProjects: [...subProjects.values()], lowercaseStyled, rows: count };
+}
+
+/** Words that make a group of a project's people, not a part of the project ("Istio: Steering Committee"). */
+const GROUP_WORDS = /\b(?:maintainers?|steering|committee|council|governance|oversight|working|group|leads?|sig|community|members?|owners?|reviewers?|approvers?|emeritus|voting|non-voting|excluding|team)\b/i;
+
+/**
+ * The name of a sub-project the maintainer records list under their project: "Tekton Chains" (the project's
+ * name and a capitalized part), "Envoy: Gateway (non-voting)" (Envoy Gateway). Groups of people and versioned
+ * parts ("Lifecycle Manager v1") are none.
+ */
+export function subProjectName(named: string, project: string): string | undefined {
+  const [head, ...tail] = named.split(':');
+  const rest = (tail.length ? tail.join(':') : head.slice(project.length)).replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+  if (head.trim().toLowerCase() !== project.toLowerCase() && !(tail.length === 0 && named.toLowerCase().startsWith(project.toLowerCase() + ' '))) return undefined;
+  if (!rest || GROUP_WORDS.test(rest) || /\d/.test(rest)) return undefined;
+  const words = rest.split(' ');
+  // Capitalized words only, and not a kind of thing the project makes ("SDK", "CLI" alone are its tools).
+  if (!words.every((w) => /^\p{Lu}[\p{L}-]*$/u.test(w)) || words.every((w) => /^\p{Lu}+$/u.test(w))) return undefined;
+  return `${project} ${rest}`;
 }
 
 /** cncf/people categories as roles. */

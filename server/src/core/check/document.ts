@@ -106,7 +106,7 @@ export class NotesDocument implements CheckedDocument {
   private readonly withComments = new Set<BlockState>();
   /** Bumped when headings or speakers may have changed: the outline (and the Talks view) need a refresh. */
   outlineVersion = 0;
-  private learnedState?: { inputs: string; signature: string; catalog: Catalog };
+  private learnedState?: { inputs: string; signature: string; catalog: Catalog; written: ReadonlySet<string> };
   private findingsFor = '';
   /** The ignored words and learned names (key -> how it is written) the current findings were computed with. */
   private matchedWith?: { ignored: string; names: Map<string, string> };
@@ -404,16 +404,17 @@ export class NotesDocument implements CheckedDocument {
       const names = learnedNames({ people: this.people.keys(), titles: this.titles.keys(), repeated: this.words.keys(2), midSentence: this.midSentence.counts }, catalog, words, extra);
       const signature = learnedSignature(names);
       if (this.learnedState?.signature === signature) this.learnedState.inputs = inputs;
-      else this.learnedState = { inputs, signature, catalog: learnedCatalog(names) };
+      else this.learnedState = { inputs, signature, catalog: learnedCatalog(names), written: new Set(names.written) };
     }
     const signature = this.learnedState.signature;
     const learned = this.learnedState.catalog;
+    const written = this.learnedState.written;
     const ignored = new Set(settings.ignoredWords.map((w) => w.toLowerCase()));
     const ignoredKey = [...ignored].sort().join('\u0001');
     const findingsFor = signature + '\u0003' + ignoredKey;
     let everything = false;
     if (this.findingsFor !== findingsFor) {
-      const names = nameForms(learned);
+      const names = nameForms(learned, written);
       const before = this.matchedWith;
       if (before && before.ignored === ignoredKey) {
         // Only blocks with words equal or near to a name that came, went or changed can change. Finding
@@ -439,7 +440,7 @@ export class NotesDocument implements CheckedDocument {
       this.segmentMemo = new Map();
       this.blockMemo = new WeakMap();
     }
-    const ctx: MatchContext = { catalog, learned, words, ignored };
+    const ctx: MatchContext = { catalog, learned, words, ignored, written };
     // The first check of a document is complete: a deadline only spreads out later re-checks of many blocks.
     const timed = options.deadline !== undefined && this.dirty.size + this.suspects.size > ALWAYS_MATCHED && this.completed;
     let visited = 0;
@@ -539,13 +540,15 @@ export class NotesDocument implements CheckedDocument {
 }
 
 /** Each learned name's key, with how it is written and what it is: a change of either can change findings. */
-function nameForms(learned: Catalog): Map<string, string> {
+function nameForms(learned: Catalog, written: ReadonlySet<string>): Map<string, string> {
   const forms = new Map<string, string>();
   for (const e of learned.entries) {
     const form = `${e.canonical}\u0001${e.kind}\u0001${e.aliases.join('\u0002')}\u0001${e.shortForms.join('\u0002')}`;
     const other = forms.get(e.key);
     forms.set(e.key, other === undefined ? form : `${other}\u0003${form}`);
   }
+  // A name word the file starts or stops capitalizing changes what its lowercase uses are.
+  for (const word of written) forms.set(word, `${forms.get(word) ?? ''}\u0004`);
   return forms;
 }
 

@@ -73,7 +73,7 @@ function notProse(text: string): [number, number][] {
 
 /**
  * Counts the words that could be names: the bases of the tokens `tokenize` would give that are capitalized
- * or mixed-case, four letters or more, without digits or dots. The same words, without building tokens
+ * or mixed-case, four letters or more (three for the mid-sentence counts), without digits or dots. The same words, without building tokens
  * (learning runs over every line of a file).
  */
 export function countNameLikeWords(text: string, counts: Map<string, number>): void {
@@ -106,11 +106,12 @@ export function countNameLikeWords(text: string, counts: Map<string, number>): v
 function countIfNameLike(text: string, raw: string, start: number, end: number, skip: [number, number][], counts: Map<string, number>): void {
   if (skip.length && skip.some(([s, e]) => start < e && end > s)) return;
   const base = withoutPossessive(raw);
-  if (base.length < 4) return;
+  if (base.length < 3) return;
   const shape = shapeOf(base);
   if (shape !== 'capitalized' && shape !== 'mixed') return;
   if (!PLAIN.test(base) && (/\p{N}/u.test(base) || /\p{L}\.\p{L}/u.test(base))) return;
-  counts.set(base, (counts.get(base) ?? 0) + 1);
+  // Three-letter words ("Git") are too short to learn as names; only their mid-sentence capitals are counted.
+  if (base.length > 3) counts.set(base, (counts.get(base) ?? 0) + 1);
   if (!opensSentence(text, start)) {
     const mid = MID_SENTENCE + base;
     counts.set(mid, (counts.get(mid) ?? 0) + 1);

@@ -417,6 +417,47 @@ export class Catalog {
     return found;
   }
 
+  /**
+   * The capitalized words of names (not people's), in lowercase: "envoy" of Envoy, "chains" of Tekton Chains.
+   * A file that capitalizes one of them mid-sentence means the name by it.
+   */
+  nameWords(): ReadonlySet<string> {
+    if (this.nameWordsSize !== this.entries.length) {
+      const words = new Set<string>();
+      for (const entry of this.entries) {
+        if (entry.kind === 'person' || entry.kind === 'learned') continue;
+        for (const word of entry.canonical.split(' ')) if (/^\p{Lu}/u.test(word)) words.add(word.toLowerCase());
+      }
+      this.nameWordSet = words;
+      this.nameWordsSize = this.entries.length;
+    }
+    return this.nameWordSet!;
+  }
+
+  /**
+   * Names of two to four words (not people's) by the key of all their words but one: `dropped` 'last' files
+   * "AWS Lambda" under "aws", 'first' under "lambda". The word left out may be the one mistyped.
+   */
+  phrasesWithout(dropped: 'first' | 'last', key: string): readonly NameEntry[] {
+    if (this.phraseIndexSize !== this.entries.length) {
+      this.phraseIndex = { first: new Map(), last: new Map() };
+      for (const entry of this.entries) {
+        if (entry.kind === 'person' || entry.kind === 'learned') continue;
+        const words = entry.canonical.split(' ');
+        if (words.length < 2 || words.length > 4) continue;
+        push(this.phraseIndex.last, nameKey(words.slice(0, -1).join(' ')), entry);
+        push(this.phraseIndex.first, nameKey(words.slice(1).join(' ')), entry);
+      }
+      this.phraseIndexSize = this.entries.length;
+    }
+    return this.phraseIndex![dropped].get(key) ?? NO_ENTRIES;
+  }
+
+  private phraseIndex: { first: Map<string, NameEntry[]>; last: Map<string, NameEntry[]> } | undefined;
+  private phraseIndexSize = -1;
+  private nameWordSet: Set<string> | undefined;
+  private nameWordsSize = -1;
+
   startingWith(word: string): NameEntry[] {
     return this.byFirstWord.get(word.toLowerCase()) ?? NO_ENTRIES;
   }

@@ -49,6 +49,43 @@ export function matchSpacedPhrase(tokens: Token[], i: number, ctx: MatchContext,
 }
 
 /**
+ * One word of a name of several mistyped, the others written right ("AWS Lamdba", "Tekotn Chains"): the words
+ * around it are the evidence, so names a lone word would never be matched to (an everyday word's, a
+ * company's) count too. Only the mistyped word is reported, with the name's word as its fix.
+ */
+export function matchSlipInPhrase(tokens: Token[], i: number, ctx: MatchContext, out: Finding[]): boolean {
+  const t = tokens[i];
+  if (t.hasDigit || t.shape === 'upper' || t.shape === 'other' || t.text !== t.base) return false;
+  const typed = t.base.toLowerCase();
+  if (typed.length < 4 || ctx.words.isWord(t.base) || ctx.words.isVocabulary(t.base)) return false;
+  const fixes = new Map<string, NameEntry>();
+  for (let k = 1; k <= 3; k++) {
+    if (i - k >= 0 && joinable(tokens, i - k, k + 1)) {
+      for (const entry of ctx.catalog.phrasesWithout('last', nameKey(surface(tokens, i - k, k)))) slipOf(entry, k + 1, 'last', typed, fixes);
+    }
+    if (joinable(tokens, i, k + 1)) {
+      for (const entry of ctx.catalog.phrasesWithout('first', nameKey(surface(tokens, i + 1, k)))) slipOf(entry, k + 1, 'first', typed, fixes);
+    }
+  }
+  if (!fixes.size) return false;
+  const words = [...fixes.keys()];
+  out.push(finding('typo', t.start, t.end, t.base, words.slice(0, 3), words.length === 1, fixes.get(words[0])));
+  return true;
+}
+
+/** Adds the name's word in the `dropped` place when the typed word is one slip from it. */
+function slipOf(entry: NameEntry, count: number, dropped: 'first' | 'last', typed: string, fixes: Map<string, NameEntry>): void {
+  const words = entry.canonical.split(' ');
+  if (words.length !== count) return;
+  const word = dropped === 'last' ? words[count - 1] : words[0];
+  const lower = word.toLowerCase();
+  if (lower.length < 4 || lower === typed || editDistance(typed, lower, 1) > 1) return;
+  // Four letters with one changed are too often another word ("Lens"/"Lent"): swapped letters only.
+  if (lower.length < 5 && !sameLetters(typed, lower)) return;
+  if (!fixes.has(word)) fixes.set(word, entry);
+}
+
+/**
  * One word that is close to a name in letters or sound. Guarded so that English words, acronyms and
  * unknown proper nouns (a company, a person) are not "corrected" into a project.
  */

@@ -168,6 +168,8 @@ export function blockWordCounts(segments: readonly ProseSegment[]): Map<string, 
 export interface LearnedNames {
   people: string[];
   words: string[];
+  /** Words of catalog names the file capitalizes mid-sentence, in lowercase (see `writtenNameWords`). */
+  written?: string[];
 }
 
 /** Candidate names of a whole document, tallied block by block (see NotesDocument). */
@@ -218,11 +220,26 @@ export function learnedNames(candidates: LearnCandidates, catalog: Catalog, word
     const verdict = memo.unknown(word, !proper);
     if (verdict === 'name' || (verdict === 'near-word' && proper)) single.add(word);
   }
-  return { people: [...people], words: [...single] };
+  return { people: [...people], words: [...single], written: writtenNameWords(candidates.midSentence?.keys() ?? [], catalog, words) };
+}
+
+/**
+ * The words of catalog names that the file capitalizes in the middle of a sentence ("based on Envoy", "with
+ * Tekton Chains") and that are also English words: the file shows it means the name by them, so the same word
+ * in lowercase elsewhere is a casing slip rather than the English word.
+ */
+export function writtenNameWords(midSentence: Iterable<string>, catalog: Catalog, words: WordList): string[] {
+  const nameWords = catalog.nameWords();
+  const out: string[] = [];
+  for (const word of midSentence) {
+    const lower = word.toLowerCase();
+    if (word !== lower && nameWords.has(lower) && words.isLowercaseWord(lower)) out.push(lower);
+  }
+  return out.sort();
 }
 
 export function learnedSignature(names: LearnedNames): string {
-  return [...names.people].sort().join('\u0001') + '\u0002' + [...names.words].sort().join('\u0001');
+  return [...names.people].sort().join('\u0001') + '\u0002' + [...names.words].sort().join('\u0001') + '\u0002' + (names.written ?? []).join('\u0001');
 }
 
 /** The catalog of learned names that the matcher consults next to the shared one. */

@@ -1,7 +1,7 @@
 // Finds wrong names and English typos in one prose segment. Longest word sequences are tried first, and a
 // sequence that is a known name (right or wrong) consumes its words so nothing is reported twice.
 import { nameKey, type NameEntry } from './catalog.ts';
-import { matchFuzzyWord, matchSpacedPhrase } from './fuzzy.ts';
+import { matchFuzzyWord, matchSlipInPhrase, matchSpacedPhrase } from './fuzzy.ts';
 import { matchLowercasePerson, matchPerson, partOfPersonName } from './people.ts';
 import { best, capitalize, collectMentionsIn, finding, joinable, lookupBoth, mention, mentionsSoFar, surface, type MatchContext, type Mention, type SegmentResult } from './segment.ts';
 import { matchEnglish } from '../english/spelling.ts';
@@ -111,6 +111,7 @@ function matchAt(tokens: Token[], i: number, ctx: MatchContext, out: Finding[]):
   const phrase = matchSpacedPhrase(tokens, i, ctx, out);
   if (phrase) return phrase;
   if (matchSplitWord(tokens, i, ctx, out)) return 2;
+  if (matchSlipInPhrase(tokens, i, ctx, out)) return 1;
   if (matchFuzzyWord(tokens, i, ctx, out)) return 1;
   // A surname is not an English typo ("Eric Stallings", "Ines Jonsson").
   if (token.shape !== 'lower' && partOfPersonName(tokens, i, ctx)) return 1;
@@ -212,14 +213,16 @@ function exactKey(tokens: Token[], i: number, n: number, written: string, entrie
   const entry = best(entries);
   const words = tokens.slice(i, i + n);
   const allLower = words.every((t) => t.shape === 'lower');
-  if (entry.reach && entry.reach !== 'sound' && !builtNameSlip(words, entry, allLower, ctx)) {
+  // "a dragonfly" is the insect however the file writes the project: a name takes no indefinite article.
+  const meant = !(i > 0 && /^an?$/i.test(tokens[i - 1].text)) && writtenInFile(words, entry, ctx);
+  if (!meant && entry.reach && entry.reach !== 'sound' && !builtNameSlip(words, entry, allLower, ctx)) {
     mention(entry, first.start, last.end);
     return n;
   }
   // Everyday English ("at the helm", "jet stream", "state of flux"), unless the next word shows the name
   // is meant ("azure container", "helm chart").
   // Languages, formats and protocols are routinely written in lowercase (yaml, rego, python).
-  if (allLower && entry.label === 'technology') return n;
+  if (allLower && entry.label === 'technology' && !meant) return n;
   // A command quoted in a sentence ("then run conftest test", "typed kubectl get pods", "the dapr CLI"):
   // written as typed.
   if (allLower && i > 0 && first.gap === ' ' && COMMAND_VERBS.has(tokens[i - 1].text)) return n;
@@ -233,7 +236,7 @@ function exactKey(tokens: Token[], i: number, n: number, written: string, entrie
   if (allLower && entry.label === 'company' && next?.gap === '/') return n;
   if (allLower && i > 0 && first.gap === '/' && lookupBoth(ctx, nameKey(tokens[i - 1].base)).some((e) => e.label === 'company')) return n;
   const ordinary = words.every((t) => dictionaryWord(t.base, ctx));
-  if (allLower && (entry.everyday || ordinary) && !lowercaseNameMeant(tokens, i, n, entry, ctx)) return n;
+  if (allLower && (entry.everyday || ordinary) && !meant && !lowercaseNameMeant(tokens, i, n, entry, ctx)) return n;
   // A lowercase-styled name opening a sentence ("Etcd release ...").
   if (first.sentenceStart && entry.canonical === entry.canonical.toLowerCase() && written === capitalize(entry.canonical)) {
     mention(entry, first.start, last.end);
@@ -260,7 +263,7 @@ function exactKey(tokens: Token[], i: number, n: number, written: string, entrie
   }
   // "the OpenAPI specification": a name written right, then ordinary words in lowercase that a longer name
   // capitalizes. The shorter name is what was meant.
-  if (n > 1 && writtenNameThenWords(tokens, i, n, ctx)) return n;
+  if (n > 1 && !meant && writtenNameThenWords(tokens, i, n, ctx)) return n;
   // A word the file repeats is the author's to case: only its misspellings are findings.
   if (entry.kind === 'learned' && entry.label === 'word' && written.toLowerCase() === fix.toLowerCase()) return n;
   const sameSpacing = written.replace(/[\s\-.]/g, '').length === written.length - (fix.length - fix.replace(/[\s\-.]/g, '').length) && written.toLowerCase() === fix.toLowerCase();
@@ -268,6 +271,34 @@ function exactKey(tokens: Token[], i: number, n: number, written: string, entrie
   out.push(finding(code, first.start, last.end, written, [fix], true, entry));
   return n;
 }
+
+/**
+ * Whether the words are a name in lowercase whose capitalized words the file writes mid-sentence elsewhere
+ * ("based on Envoy" makes "offer envoy proxies" the name): each word is the name's, and each in lowercase where
+ * the name has a capital is one of ctx.written. Everyday words used that often are left to the sentence.
+ */
+function writtenInFile(words: Token[], entry: NameEntry, ctx: MatchContext): boolean {
+  // Not a company's name: "Root" or "Chef" capitalized may be anything at the start of a phrase.
+  if (!ctx.written?.size || entry.kind === 'learned' || entry.kind === 'person' || entry.label === 'company') return false;
+  const parts = entry.canonical.split(' ');
+  if (parts.length !== words.length) return false;
+  let lowered = false;
+  for (let k = 0; k < parts.length; k++) {
+    const t = words[k];
+    if (t.base === parts[k]) continue;
+    const lower = parts[k].toLowerCase();
+    if (t.text !== t.base || t.base !== lower || !ctx.written.has(lower) || (ctx.words.commonness(lower) ?? 0) > (parts.length > 1 ? COMMON_LOG_COUNT : COMMON_ALONE_LOG_COUNT)) return false;
+    lowered = true;
+  }
+  return lowered;
+}
+
+/**
+ * Words this common stay words whatever the file capitalizes: a thousand uses or more in the 51 million words
+ * of the frequency list ("go", "score"), or two hundred for a word alone ("spin up a cluster").
+ */
+const COMMON_LOG_COUNT = Math.log(1000);
+const COMMON_ALONE_LOG_COUNT = Math.log(200);
 
 /** The phrase's first words are a name as written and the rest lowercase dictionary words. */
 function writtenNameThenWords(tokens: Token[], i: number, n: number, ctx: MatchContext): boolean {

@@ -13,6 +13,8 @@ export interface MatchContext {
   words: WordList;
   /** Lowercase words the user told us to leave alone. */
   ignored: Set<string>;
+  /** Words of catalog names this file capitalizes mid-sentence, in lowercase: its lowercase uses are slips. */
+  written?: ReadonlySet<string>;
 }
 
 /** A name written correctly (or as an accepted form): what references and highlighting need. */
