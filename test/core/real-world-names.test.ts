@@ -211,3 +211,17 @@ describe('one word of a longer name mistyped', () => {
     assert.deepEqual(flags('- the service runs on AWS lambdas behind a queue'), []);
   });
 });
+
+describe('links and project styling', () => {
+  test('a name linked to its own site is the name, even when it is also a word', () => {
+    const a = analyze('- other tools: [cartographer](https://cartographer.sh/) for supply chains');
+    assert.equal(findingOn(a, 'cartographer')?.fixes[0], 'Cartographer');
+  });
+  test('the same word linked elsewhere stays a word', () => {
+    assert.deepEqual(flags('- the [cartographer](https://example.com/maps) drew the map'), []);
+  });
+  test('a project that writes its name in lowercase gets that form as the fix, and both forms are accepted', () => {
+    assert.equal(findingOn(analyze('- the KGateway project'), 'KGateway')?.fixes[0], 'kgateway');
+    assert.deepEqual(flags('- kgateway and Kgateway, k3s and K3s'), []);
+  });
+});

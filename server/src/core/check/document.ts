@@ -9,7 +9,7 @@ import { scanBlocks } from '../markdown/blocks.ts';
 import type { Catalog } from '../names/catalog.ts';
 import { directivesIn, type Directive } from '../markdown/directives.ts';
 import type { WordList } from '../english/english.ts';
-import { blockLearnFacts, blockWordCounts, learnedCatalog, learnedNames, learnedSignature, type BlockLearnFacts } from '../names/learn.ts';
+import { blockLearnFacts, blockWordCounts, learnedCatalog, learnedNames, learnedSignature, linkedNames, type BlockLearnFacts } from '../names/learn.ts';
 import { NameChange } from '../names/keys.ts';
 import { Tally } from './tally.ts';
 import { matchSegment, type MatchContext, type SegmentResult } from '../names/match.ts';
@@ -285,6 +285,7 @@ export class NotesDocument implements CheckedDocument {
     const lines = new Map<string, number>();
     copies.forEach((n, prose) => {
       for (const segment of prose.segments) lines.set(segment.text, (lines.get(segment.text) ?? 0) + n);
+      if (prose.links) this.tallyLinks(prose.links, n);
       const titleNames = factsOf(prose).titleNames;
       for (let k = 0; k < titleNames.length; k++) this.titles.addCount(titleNames[k], n);
     });
@@ -351,6 +352,7 @@ export class NotesDocument implements CheckedDocument {
   /** Adds (or with a negative count, takes away) `copies` uses of what a block's words teach: name candidates, talk title names. */
   private tallyWords(prose: ParsedProse, copies: number): void {
     blockWordCounts(prose.segments).forEach((n, word) => this.countWord(word, n * copies));
+    if (prose.links) this.tallyLinks(prose.links, copies);
     const titleNames = factsOf(prose).titleNames;
     for (let k = 0; k < titleNames.length; k++) this.titles.addCount(titleNames[k], copies);
   }
@@ -367,6 +369,11 @@ export class NotesDocument implements CheckedDocument {
     // (Before the first check every block is matched anyway.)
     if (this.matchedWith && block.findingsFor !== this.findingsFor) this.dirty.add(block);
     if (this.proseOf(block).comments.length) this.withComments.add(block);
+  }
+
+  /** A link from a name to its own site counts as writing the name mid-sentence (see linkedNames). */
+  private tallyLinks(links: NonNullable<ParsedProse['links']>, copies: number): void {
+    for (const name of linkedNames(links, this.engine.catalog)) this.midSentence.addCount(name, copies);
   }
 
   private countWord(word: string, n: number): void {

@@ -32,4 +32,6 @@ export interface ParsedProse {
   outline: OutlineNode[];
   /** HTML comments (for talk-notes-disable directives). */
   comments: { text: string; start: number; end: number }[];
+  /** Links whose text is plain words ("[cartographer](https://cartographer.sh)"): the target says what the words name. */
+  links?: { text: string; url: string }[];
 }

@@ -118,6 +118,7 @@ export function parseWithRemark(source: string): ParsedProse {
   const segments: ProseSegment[] = [];
   const outline: OutlineNode[] = [];
   const comments: ParsedProse['comments'] = [];
+  let links: ParsedProse['links'];
 
   const visit = (node: MdNode, depth: number): void => {
     if (node.type === 'html') {
@@ -127,6 +128,9 @@ export function parseWithRemark(source: string): ParsedProse {
     }
     if (SKIP.has(node.type)) return;
     if (node.type === 'link' && isAutolink(node, source)) return;
+    if (node.type === 'link' && node.url && node.children?.length === 1 && node.children[0].type === 'text' && node.children[0].value) {
+      (links ??= []).push({ text: node.children[0].value, url: node.url });
+    }
     if (node.type === 'text') {
       const range = offsets(node);
       if (range) pushLines(segments, source, range[0], range[1]);
@@ -142,5 +146,5 @@ export function parseWithRemark(source: string): ParsedProse {
     for (const child of node.children ?? []) visit(child, depth + 1);
   };
   visit(tree, 0);
-  return { segments, outline, comments };
+  return links ? { segments, outline, comments, links } : { segments, outline, comments };
 }

@@ -222,8 +222,13 @@ export class Catalog {
       const name = n?.name;
       if (typeof name !== 'string' || !name.trim()) continue;
       const key = nameKey(name);
-      // A name already known keeps its entry (lookup's answer is never an empty list).
-      if (this.byKey.has(key)) continue;
+      // A name already known keeps its entry (lookup's answer is never an empty list), but takes the built
+      // catalog's styling when that one keeps the known form as an accepted one (kgateway for Kgateway).
+      const known = this.byKey.get(key);
+      if (known) {
+        if (n.kind !== 'person') restyle(known, name, n.aliases);
+        continue;
+      }
       if (n.kind === 'person') {
         const person = this.addPerson(name, 'person', n.company ? `${n.company}` : undefined, curated ? 0.8 : 0.5, key);
         // A maintainer's surname is corrected only for a clear slip (see matchPerson).
@@ -480,6 +485,15 @@ export class Catalog {
       else high = mid;
     }
     return low < keys.length && keys[low].startsWith(prefix);
+  }
+}
+
+/** The known entry written `old` takes `name` as its canonical form when the built entry accepts `old` too. */
+function restyle(known: NameEntry[], name: string, aliases: readonly string[] | undefined): void {
+  for (const entry of known) {
+    if (entry.kind === 'person' || entry.canonical === name || !aliases?.includes(entry.canonical)) continue;
+    entry.aliases = [...entry.aliases.filter((a) => a !== name), entry.canonical];
+    entry.canonical = name;
   }
 }
 

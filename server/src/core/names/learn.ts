@@ -238,6 +238,29 @@ export function writtenNameWords(midSentence: Iterable<string>, catalog: Catalog
   return out.sort();
 }
 
+/**
+ * Names the file links to their own site ("[cartographer](https://cartographer.sh/)"): the link text spells
+ * the name and the target is its homepage or repository. Such a link shows the words mean the name, as a
+ * capital mid-sentence does; each name is given as written in the catalog.
+ */
+export function linkedNames(links: readonly { text: string; url: string }[], catalog: Catalog): string[] {
+  const out: string[] = [];
+  for (const link of links) {
+    const host = hostOf(link.url);
+    if (!host) continue;
+    for (const entry of catalog.lookupKey(nameKey(link.text))) {
+      if (entry.kind === 'person' || entry.kind === 'learned') continue;
+      const own = [entry.homepage, entry.repo].some((site) => site && (hostOf(site) === host && (!site.includes('github.com') || link.url.startsWith(site))));
+      if (own) out.push(entry.canonical);
+    }
+  }
+  return out;
+}
+
+function hostOf(url: string): string | undefined {
+  return /^https?:\/\/(?:www\.)?([^/?#:]+)/i.exec(url)?.[1].toLowerCase();
+}
+
 export function learnedSignature(names: LearnedNames): string {
   return [...names.people].sort().join('\u0001') + '\u0002' + [...names.words].sort().join('\u0001') + '\u0002' + (names.written ?? []).join('\u0001');
 }

@@ -254,7 +254,9 @@ function exactKey(tokens: Token[], i: number, n: number, written: string, entrie
     out.push(finding('short-form', first.start, last.end, written, [entry.canonical], false, entry));
     return n;
   }
-  const alias = entry.aliases.find((a) => nameKey(a) === nameKey(written));
+  // The name as the project writes it, unless the words spell one of its other forms ("Argo CD" of Argo).
+  const key = nameKey(written);
+  const alias = entry.key === key ? undefined : entry.aliases.find((a) => nameKey(a) === key);
   const fix = alias ?? entry.canonical;
   // "the Linux Foundation" in a sentence: the article of a name that starts with The takes the sentence's case.
   if (/^the /.test(written) && fix.startsWith('The ') && written.slice(4) === fix.slice(4)) {
@@ -337,6 +339,12 @@ function lowercaseNameMeant(tokens: Token[], i: number, n: number, entry: NameEn
   if (n > 1) return !entry.everyday && (n >= 3 || (entry.kind === 'cncf' && entry.weight >= 0.9 && !/\s/.test(entry.canonical)));
   const next = tokens[i + n];
   if (next?.gap === ' ' && ctx.catalog.contextWords.has(next.base.toLowerCase())) return true;
+  return slashPaired(tokens, i, n, entry, ctx);
+}
+
+/** Whether a slash joins the words to another name ("argo/flux"). */
+function slashPaired(tokens: Token[], i: number, n: number, entry: NameEntry, ctx: MatchContext): boolean {
+  const next = tokens[i + n];
   const before = tokens[i - 1];
   return (next?.gap === '/' && isOtherName(next, entry, ctx)) || (before !== undefined && tokens[i].gap === '/' && isOtherName(before, entry, ctx));
 }
