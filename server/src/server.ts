@@ -18,6 +18,7 @@ import { validateSettings } from './core/check/settings.ts';
 import { EditorDocument } from './editor-document.ts';
 import { ADD_TO_DICTIONARY, FIX_ALL_COMMAND, FIX_ALL_KIND, registerEditingFeatures, TOKEN_TYPES } from './features/editing.ts';
 import { registerWorkspaceFeatures } from './features/workspace.ts';
+import { communityCounts, registerCompletion } from './features/completion.ts';
 import { Session, type DocState } from './session.ts';
 
 export { FIX_ALL_KIND };
@@ -68,6 +69,7 @@ export function startServer(rawConnection: Connection): Session {
     setImmediate(() => {
       try {
         prepareCompletion(session.getEngine().catalog);
+        communityCounts();
       } catch (error) {
         connection.console.error(`[talk-notes] ${String(error)}`);
       }
@@ -162,6 +164,7 @@ export function startServer(rawConnection: Connection): Session {
   });
 
   registerEditingFeatures(session);
+  registerCompletion(session);
   registerWorkspaceFeatures(session);
   connection.listen();
   return session;

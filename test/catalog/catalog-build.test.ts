@@ -168,6 +168,7 @@ describe('buildCatalog: the landscape', () => {
       homepage: 'https://www.openpolicyagent.org/',
       repo: 'https://github.com/open-policy-agent/opa',
       description: opa.description,
+      community: 1,
     });
     assert.ok(opa.description!.length <= 100 && opa.description!.startsWith('Open Policy Agent (OPA) is an open source'), opa.description);
     assert.equal(named('Open Policy Agent (OPA)').length, 0);
@@ -193,6 +194,18 @@ describe('buildCatalog: the landscape', () => {
   test('"Cilium (Wasm)" is Cilium: one entry, the CNCF one', () => {
     assert.equal(one('Cilium').maturity, 'graduated');
     assert.equal(named('Cilium (Wasm)').length, 0);
+  });
+
+  test('community: how many cncf/people records list a project (each person once; maintainers do not count)', () => {
+    assert.equal(one('Cilium').community, 1);
+    assert.equal(one('Tetragon').community, undefined);
+    const twice = JSON.stringify({ people: [...JSON.parse(PEOPLE).people, { name: 'Jane  Doe', projects: ['OPA'] }, { name: 'Kim Lee', projects: ['Cilium'] }] });
+    const again = build({ people: twice }).catalog.names;
+    assert.equal(again.find((n) => n.name === 'Open Policy Agent')!.community, 1);
+    assert.equal(again.find((n) => n.name === 'Cilium')!.community, 2);
+    assert.deepEqual(parseCatalogFile(JSON.stringify({ talkNotesCatalog: 1, names: [{ name: 'X', kind: 'project', community: -1 }] }), 'x.json').problems, [
+      'x.json: names[0] ("X", line 1): "community" must be a whole number of people, not -1; entry skipped',
+    ]);
   });
 
   test('YAML 1.2: a name such as "Off" stays a string', () => {

@@ -16,7 +16,7 @@ import {
 } from './format.ts';
 import { draftOf, ProjectIndex, Registry, type Draft } from './drafts.ts';
 import { readLandscape } from './landscape.ts';
-import { isEverydayName } from './names.ts';
+import { dedupKey, isEverydayName } from './names.ts';
 import { addPeoplesCompanies, mergePeople, readMaintainers, readPeople } from './people.ts';
 import { CatalogInputError } from './source-input.ts';
 
@@ -96,13 +96,19 @@ export function buildCatalogWithNotes(inputs: CatalogInputs): CatalogBuild {
     for (const sub of read.subProjects) if (!names.get(sub.name)) names.add(sub);
     source('maintainers', `${read.rows} maintainer rows, ${read.subProjects.length} sub-projects`);
   }
+  let community = new Map<string, number>();
   if (inputs.people !== undefined) {
     const read = readPeople(inputs.people, files.people, projects, notes);
     people.push(...read.people);
+    community = communityCounts(read.people);
     source('people', [inputs.sourceNotes?.people ? undefined : read.origin, `${read.records} people`].filter(Boolean).join('; '));
   }
   for (const person of mergePeople(people)) names.add(person);
   addPeoplesCompanies(names);
+  for (const [project, count] of community) {
+    const d = names.get(project);
+    if (d && d.kind !== 'person' && d.kind !== 'company') d.community = count;
+  }
 
   if (inputs.extra !== undefined) {
     const parsed = parseCatalogFile(inputs.extra, files.extra);
@@ -120,6 +126,19 @@ export function buildCatalogWithNotes(inputs: CatalogInputs): CatalogBuild {
   const out = names.all().map((d) => finish(d, isEnglishWord));
   out.sort(compareNames);
   return { catalog: { talkNotesCatalog: CATALOG_FORMAT_VERSION, sources, names: out }, notes };
+}
+
+/** How many people (each once, as the same name may have two records) list each project. */
+function communityCounts(people: Draft[]): Map<string, number> {
+  const listed = new Map<string, Set<string>>();
+  for (const person of people) {
+    for (const project of person.projects) {
+      let who = listed.get(project);
+      if (!who) listed.set(project, (who = new Set()));
+      who.add(dedupKey(person.name));
+    }
+  }
+  return new Map([...listed].map(([project, who]) => [project, who.size]));
 }
 
 /** How many names of each kind (all kinds listed, zero included). */
@@ -145,9 +164,9 @@ export function formatCatalogFile(file: CatalogFile): string {
  * products (the landscape's descriptions of those are mostly long marketing text).
  */
 const FIELDS: Record<CatalogKind | 'cncf', readonly (keyof CatalogName)[]> = {
-  cncf: ['maturity', 'aliases', 'category', 'homepage', 'repo', 'description'],
-  component: ['parent', 'aliases', 'category', 'homepage', 'repo', 'description'],
-  project: ['aliases', 'homepage'],
+  cncf: ['maturity', 'aliases', 'category', 'homepage', 'repo', 'description', 'community'],
+  component: ['parent', 'aliases', 'category', 'homepage', 'repo', 'description', 'community'],
+  project: ['aliases', 'homepage', 'community'],
   product: ['aliases', 'homepage'],
   company: ['aliases', 'homepage'],
   person: ['aliases', 'company', 'github', 'roles', 'projects'],
@@ -168,6 +187,7 @@ function finish(d: Draft, isEnglishWord?: (w: string) => boolean): CatalogName {
     homepage: d.homepage,
     repo: d.repo,
     description: d.description,
+    community: d.community,
   };
   for (const field of FIELDS[d.kind === 'project' && d.maturity ? 'cncf' : d.kind]) if (value[field] !== undefined) (out as any)[field] = value[field];
   const everyday = d.everyday ?? (isEnglishWord ? isEverydayName(d.name, isEnglishWord) : false);

@@ -21,6 +21,8 @@ export interface Draft {
   everyday?: boolean;
   /** People: other forms of their company's name ("ETRI"), for the company's entry. */
   companyAliases?: string[];
+  /** Projects: how many cncf/people records list it. */
+  community?: number;
   /** How many source records gave this spelling (the more used spelling of a person wins a tie). */
   seen: number;
 }
@@ -79,7 +81,7 @@ export class Registry {
 /** One entry for two: the higher-ranked keeps its name and fields, the other fills gaps and adds its aliases. */
 function mergeInto(a: Draft, b: Draft): Draft {
   const [keep, other] = rank(b) < rank(a) ? [b, a] : [a, b];
-  for (const field of ['maturity', 'homepage', 'repo', 'category', 'description', 'parent', 'company', 'github', 'everyday'] as const) {
+  for (const field of ['maturity', 'homepage', 'repo', 'category', 'description', 'parent', 'company', 'github', 'everyday', 'community'] as const) {
     if (keep[field] === undefined && other[field] !== undefined) (keep as any)[field] = other[field];
   }
   addAlias(keep, other.name);

@@ -54,7 +54,7 @@ export interface ParsedCatalog {
 
 const STRING_FIELDS = ['homepage', 'repo', 'category', 'description', 'parent', 'company', 'github'] as const;
 const LIST_FIELDS = ['aliases', 'projects', 'roles'] as const;
-const KNOWN_FIELDS = new Set<string>(['name', 'kind', 'maturity', 'everyday', ...STRING_FIELDS, ...LIST_FIELDS]);
+const KNOWN_FIELDS = new Set<string>(['name', 'kind', 'maturity', 'everyday', 'community', ...STRING_FIELDS, ...LIST_FIELDS]);
 
 /**
  * Reads a catalog file. Keeps every valid entry of a partly bad file and says what is wrong with the others:
@@ -142,6 +142,10 @@ function checkName(raw: unknown): { entry: CatalogName; notes: string[] } | stri
   if (raw.everyday !== undefined) {
     if (typeof raw.everyday !== 'boolean') return `"everyday" must be true or false`;
     if (raw.everyday) entry.everyday = true;
+  }
+  if (raw.community !== undefined) {
+    if (!Number.isInteger(raw.community) || (raw.community as number) < 0) return `"community" must be a whole number of people, not ${JSON.stringify(raw.community)}`;
+    if (raw.community) entry.community = raw.community as number;
   }
   for (const key of Object.keys(raw)) if (!KNOWN_FIELDS.has(key)) notes.push(`unknown field "${key}" ignored`);
   return { entry, notes };

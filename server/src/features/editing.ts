@@ -1,7 +1,6 @@
-// Editor features on one document: code actions, commands, completion, hover, outline, folding, highlighting.
+// Editor features on one document: code actions, commands, hover, outline, folding, highlighting (completion: completion.ts).
 import { CodeActionKind, FoldingRangeKind, type CodeAction, type FoldingRange } from 'vscode-languageserver/node';
-import { SOURCE, toCompletionItem, toDocumentSymbols, toTextEdit } from '../convert.ts';
-import { completeNames, completionCard } from '../core/features/complete.ts';
+import { SOURCE, toDocumentSymbols, toTextEdit } from '../convert.ts';
 import { disableNextLineEdit, fixAllEdits, fixEdit } from '../core/check/fixes.ts';
 import { hoverAt } from '../core/features/hover.ts';
 import type { Section } from '../core/features/talks.ts';
@@ -89,27 +88,6 @@ export function registerEditingFeatures(session: Session): void {
       const edits = fixAllEdits(session.analysisOf(state).findings).map((e) => toTextEdit(e, state.document));
       if (edits.length) await connection.workspace.applyEdit({ label: 'Fix all Talk Notes problems', edit: { changes: { [uri]: edits } } });
     }
-  });
-
-  connection.onCompletion((params) => {
-    const state = session.states.get(params.textDocument.uri);
-    if (!state) return [];
-    const { document } = state;
-    // Completion never waits for a check: it uses the names learned at the last one.
-    const learned = state.analysis?.learned;
-    const catalogs = learned ? [learned, session.getEngine().catalog] : [session.getEngine().catalog];
-    // Only the line up to the cursor matters: no copy of a huge document per keystroke.
-    const lineStart = document.offsetAt({ line: params.position.line, character: 0 });
-    const offset = document.offsetAt(params.position);
-    const before = document.getText({ start: { line: params.position.line, character: 0 }, end: params.position });
-    const items = completeNames(before, offset - lineStart, catalogs).map((c) => toCompletionItem({ ...c, start: c.start + lineStart, end: c.end + lineStart }, document));
-    return { isIncomplete: true, items };
-  });
-
-  connection.onCompletionResolve((item) => {
-    const name = (item.data as { name?: unknown } | undefined)?.name;
-    const card = typeof name === 'string' ? completionCard(name, [session.getEngine().catalog]) : undefined;
-    return card ? { ...item, documentation: { kind: 'markdown', value: card } } : item;
   });
 
   connection.onHover((params) => {

@@ -29,6 +29,8 @@ export interface BuiltName {
    * prose is not this name, so it must not be "corrected".
    */
   everyday?: boolean;
+  /** Projects: how many community people (cncf/people) list it; completion ranks the better known first. */
+  community?: number;
 }
 
 export interface CncfData {

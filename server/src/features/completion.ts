@@ -1,0 +1,92 @@
+// Completion of names (textDocument/completion, completionItem/resolve): the LSP side of core/features/complete.ts.
+// It hands the core what ranks a name: the community counts built into data/catalog.json, and the names used in
+// this document and in the workspace's other notes.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { toCompletionItem } from '../convert.ts';
+import { completeNames, completionCard, type CompletionOptions } from '../core/features/complete.ts';
+import { nameKey, type BuiltName } from '../core/names/catalog.ts';
+import { findDataDir } from '../data.ts';
+import type { FileSummary } from '../workspace.ts';
+import type { DocState, Session } from '../session.ts';
+
+let community: Map<string, number> | undefined;
+
+/** Community counts by name key, read once from the bundled catalog (its names and their aliases). */
+export function communityCounts(dataDir?: string): ReadonlyMap<string, number> {
+  if (community) return community;
+  community = new Map();
+  try {
+    const file = path.join(dataDir ?? findDataDir(), 'catalog.json');
+    const names = (JSON.parse(fs.readFileSync(file, 'utf8')) as { names?: BuiltName[] }).names ?? [];
+    for (const n of names) {
+      if (!n.community) continue;
+      for (const form of [n.name, ...(n.aliases ?? [])]) if (!community.has(nameKey(form))) community.set(nameKey(form), n.community);
+    }
+  } catch {
+    // No catalog (a stripped install): names rank by maturity and use alone.
+  }
+  return community;
+}
+
+/** In how many indexed files each name is mentioned; recounted only when the index's summaries change. */
+class WorkspaceUse {
+  private summaries: FileSummary[] = [];
+  private counts = new Map<string, number>();
+
+  of(files: Iterable<FileSummary>, skipUri: string): ReadonlyMap<string, number> {
+    const now = [...files].filter((f) => f.uri !== skipUri);
+    if (now.length === this.summaries.length && now.every((f, k) => f === this.summaries[k])) return this.counts;
+    this.summaries = now;
+    this.counts = new Map();
+    for (const f of now) for (const name of new Set(f.mentions.map((m) => m.name))) this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+    return this.counts;
+  }
+}
+
+/** How often a document mentions each name, as of its last check (recounted at most every two seconds). */
+const usedInDocument = new WeakMap<DocState, { at: number; counts: Map<string, number> }>();
+
+function usedHere(state: DocState): ReadonlyMap<string, number> {
+  const had = usedInDocument.get(state);
+  const analysis = state.analysis;
+  // An analysis older than the text cannot list its mentions: the last counts serve until the next check.
+  if (!analysis || state.analyzedVersion !== state.document.version || (had && Date.now() - had.at < 2000)) return had?.counts ?? NONE;
+  const counts = new Map<string, number>();
+  for (const m of analysis.mentions) counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
+  usedInDocument.set(state, { at: Date.now(), counts });
+  return counts;
+}
+const NONE: ReadonlyMap<string, number> = new Map();
+
+export function registerCompletion(session: Session): void {
+  const connection = session.connection;
+  const workspaceUse = new WorkspaceUse();
+
+  connection.onCompletion((params) => {
+    const state = session.states.get(params.textDocument.uri);
+    if (!state || state.binary || state.loading) return { isIncomplete: true, items: [] };
+    const { document } = state;
+    // Completion never waits for a check: it uses the names learned and mentioned at the last one.
+    const analysis = state.analysis;
+    const engine = session.getEngine();
+    const catalogs = analysis ? [analysis.learned, engine.catalog] : [engine.catalog];
+    const options: CompletionOptions = {
+      community: communityCounts(),
+      usedHere: usedHere(state),
+      usedElsewhere: workspaceUse.of(session.index.files.values(), document.uri),
+      words: engine.words,
+    };
+    // The whole text (joined once per edit, flat): whether a code fence or front matter is open at the cursor is
+    // seen from the start. (A slice up to the cursor would be thousands of pieces to flatten on every keystroke.)
+    const offset = document.offsetAt(params.position);
+    const result = completeNames(document.getText(), offset, catalogs, options);
+    return { isIncomplete: result.isIncomplete, items: result.items.map((c) => toCompletionItem(c, document)) };
+  });
+
+  connection.onCompletionResolve((item) => {
+    const name = (item.data as { name?: unknown } | undefined)?.name;
+    const card = typeof name === 'string' ? completionCard(name, [session.getEngine().catalog]) : undefined;
+    return card ? { ...item, documentation: { kind: 'markdown', value: card } } : item;
+  });
+}
