@@ -18,7 +18,7 @@ import { validateSettings } from './core/check/settings.ts';
 import { EditorDocument } from './editor-document.ts';
 import { ADD_TO_DICTIONARY, FIX_ALL_COMMAND, FIX_ALL_KIND, registerEditingFeatures, TOKEN_TYPES } from './features/editing.ts';
 import { registerWorkspaceFeatures } from './features/workspace.ts';
-import { communityCounts, registerCompletion } from './features/completion.ts';
+import { registerCompletion } from './features/completion.ts';
 import { Session, type DocState } from './session.ts';
 
 export { FIX_ALL_KIND };
@@ -69,7 +69,6 @@ export function startServer(rawConnection: Connection): Session {
     setImmediate(() => {
       try {
         prepareCompletion(session.getEngine().catalog);
-        communityCounts();
       } catch (error) {
         connection.console.error(`[talk-notes] ${String(error)}`);
       }

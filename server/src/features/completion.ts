@@ -1,33 +1,10 @@
 // Completion of names (textDocument/completion, completionItem/resolve): the LSP side of core/features/complete.ts.
-// It hands the core what ranks a name: the community counts built into data/catalog.json, and the names used in
-// this document and in the workspace's other notes.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+// It hands the core what ranks a name: the community counts of the catalog, and the names used in this document
+// and in the workspace's other notes.
 import { toCompletionItem } from '../convert.ts';
 import { completeNames, completionCard, type CompletionOptions } from '../core/features/complete.ts';
-import { nameKey, type BuiltName } from '../core/names/catalog.ts';
-import { findDataDir } from '../data.ts';
 import type { FileSummary } from '../workspace.ts';
 import type { DocState, Session } from '../session.ts';
-
-let community: Map<string, number> | undefined;
-
-/** Community counts by name key, read once from the bundled catalog (its names and their aliases). */
-export function communityCounts(dataDir?: string): ReadonlyMap<string, number> {
-  if (community) return community;
-  community = new Map();
-  try {
-    const file = path.join(dataDir ?? findDataDir(), 'catalog.json');
-    const names = (JSON.parse(fs.readFileSync(file, 'utf8')) as { names?: BuiltName[] }).names ?? [];
-    for (const n of names) {
-      if (!n.community) continue;
-      for (const form of [n.name, ...(n.aliases ?? [])]) if (!community.has(nameKey(form))) community.set(nameKey(form), n.community);
-    }
-  } catch {
-    // No catalog (a stripped install): names rank by maturity and use alone.
-  }
-  return community;
-}
 
 /** In how many indexed files each name is mentioned; recounted only when the index's summaries change. */
 class WorkspaceUse {
@@ -72,7 +49,7 @@ export function registerCompletion(session: Session): void {
     const engine = session.getEngine();
     const catalogs = analysis ? [analysis.learned, engine.catalog] : [engine.catalog];
     const options: CompletionOptions = {
-      community: communityCounts(),
+      community: engine.catalog.community,
       usedHere: usedHere(state),
       usedElsewhere: workspaceUse.of(session.index.files.values(), document.uri),
       words: engine.words,

@@ -120,6 +120,8 @@ export class Catalog {
   readonly entries: NameEntry[] = [];
   private readonly byKey = new Map<string, NameEntry[]>();
   /** Lowercase first name -> people with it; lowercase last name -> people with it. */
+  /** How many community people list a project, by the key of each of its forms (completion ranks by it). */
+  readonly community = new Map<string, number>();
   readonly firstNames = new Map<string, NameEntry[]>();
   readonly lastNames = new Map<string, NameEntry[]>();
   /** Lowercase first word -> multi-word names that start with it (for names cut short). */
@@ -222,6 +224,9 @@ export class Catalog {
       const name = n?.name;
       if (typeof name !== 'string' || !name.trim()) continue;
       const key = nameKey(name);
+      if (typeof n.community === 'number' && n.community > 0) {
+        for (const form of [name, ...(n.aliases ?? [])]) if (typeof form === 'string' && !this.community.has(nameKey(form))) this.community.set(nameKey(form), n.community);
+      }
       // A name already known keeps its entry (lookup's answer is never an empty list), but takes the built
       // catalog's styling when that one keeps the known form as an accepted one (kgateway for Kgateway).
       const known = this.byKey.get(key);
