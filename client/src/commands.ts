@@ -54,7 +54,12 @@ async function goToTalkInFile(): Promise<void> {
   editor.revealRange(pick.range, vscode.TextEditorRevealType.AtTop);
 }
 
-/** Talks of the whole workspace (title, speaker, projects), grouped by file, most recently modified file first. */
+/**
+ * Talks of the whole workspace (title, speaker, projects), grouped by file, most recently modified file first.
+ * VS Code drops the file separators while filtering (keeping them needs the proposed sortByLabel API), so each
+ * item's detail starts with its file; the projects that match what is typed come right after it, so a long
+ * list never cuts them off.
+ */
 function goToTalk(ctx: CommandContext): () => Promise<void> {
   return async () => {
     const files = await fetchWorkspaceTalks(ctx.client());
@@ -67,27 +72,40 @@ function goToTalk(ctx: CommandContext): () => Promise<void> {
       void vscode.window.showInformationMessage('Talk Notes: no talks found in the workspace (talks are the headings of Markdown notes).');
       return;
     }
-    const items: (TalkPick | vscode.QuickPickItem)[] = [];
-    for (const file of sorted) {
-      const uri = vscode.Uri.parse(file.uri);
-      items.push({ label: fileLabel(uri), kind: vscode.QuickPickItemKind.Separator });
-      for (const talk of file.talks) {
-        const pick: TalkPick = {
-          label: talk.title,
-          description: talkDescription(talk),
-          detail: talk.projects.length ? talk.projects.join(', ') : undefined,
-          range: toRange(talk.selectionRange),
-          uri,
-        };
-        items.push(pick);
+    const itemsFor = (query: string): (TalkPick | vscode.QuickPickItem)[] => {
+      const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+      const matched = (p: string): boolean => words.some((w) => p.toLowerCase().includes(w));
+      const items: (TalkPick | vscode.QuickPickItem)[] = [];
+      for (const file of sorted) {
+        const uri = vscode.Uri.parse(file.uri);
+        const where = fileLabel(uri);
+        items.push({ label: where, kind: vscode.QuickPickItemKind.Separator });
+        for (const talk of file.talks) {
+          const projects = [...talk.projects.filter(matched), ...talk.projects.filter((p) => !matched(p))];
+          items.push({
+            label: talk.title,
+            description: talkDescription(talk),
+            detail: projects.length ? `${where} · ${projects.join(', ')}` : where,
+            range: toRange(talk.selectionRange),
+            uri,
+          } satisfies TalkPick);
+        }
       }
-    }
-    const pick = await vscode.window.showQuickPick(items, {
-      placeHolder: 'Go to talk',
-      title: 'Talks in the workspace: type a title, speaker or project',
-      matchOnDescription: true,
-      matchOnDetail: true,
+      return items;
+    };
+    const quickPick = vscode.window.createQuickPick<TalkPick | vscode.QuickPickItem>();
+    quickPick.placeholder = 'Go to talk';
+    quickPick.title = 'Talks in the workspace: type a title, speaker or project';
+    quickPick.matchOnDescription = true;
+    quickPick.matchOnDetail = true;
+    quickPick.items = itemsFor('');
+    const pick = await new Promise<TalkPick | vscode.QuickPickItem | undefined>((resolve) => {
+      quickPick.onDidChangeValue((value) => (quickPick.items = itemsFor(value)));
+      quickPick.onDidAccept(() => resolve(quickPick.selectedItems[0]));
+      quickPick.onDidHide(() => resolve(undefined));
+      quickPick.show();
     });
+    quickPick.dispose();
     if (!pick || !('range' in pick) || !pick.uri) return;
     await revealInFile(pick.uri, pick.range);
   };

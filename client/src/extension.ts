@@ -32,7 +32,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher(`**/${path.basename(dictionaryFile)}`) },
     outputChannel: output,
     errorHandler: crashHandler(output),
-    initializationOptions: { settings: vscode.workspace.getConfiguration('talkNotes') },
+    // VS Code's Markdown extension lists the headings as symbols: ours would list each twice (features/symbols.ts).
+    initializationOptions: { settings: vscode.workspace.getConfiguration('talkNotes'), editorHasMarkdownSymbols: true },
   };
   client = new LanguageClient('talkNotes', 'Talk Notes', serverOptions, clientOptions);
   registerCommands(context, { client: () => client, output });

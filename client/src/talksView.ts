@@ -1,4 +1,6 @@
-// The "Talks" tree view in the Explorer: notes files → talks (speaker in the description) → sections.
+// The "Talks" tree view in the Explorer: notes files → talks (speaker in the description) → sections. It is
+// the talk-aware outline (VS Code's own Outline lists the Markdown headings, see server/src/features/symbols.ts):
+// it follows the cursor, selecting the talk or section the cursor is in. A file with many talks starts collapsed.
 // Fed by the server's talkNotes/workspaceTalks request; refreshed on talkNotes/talksChanged (debounced) and by
 // the view's refresh button (talkNotes.refreshTalks, which also asks the server to re-index).
 import * as vscode from 'vscode';
@@ -11,6 +13,9 @@ import {
 export const TALKS_VIEW_ID = 'talkNotes.talks';
 export const REVEAL_COMMAND = 'talkNotes.revealTalk';
 const REFRESH_DEBOUNCE_MS = 300;
+const FOLLOW_DEBOUNCE_MS = 150;
+/** Files with more talks than this start collapsed (a conference's 488 talks would fill the view). */
+const EXPANDED_TALKS = 30;
 
 export function toRange(r: Rng): vscode.Range {
   return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
@@ -46,18 +51,28 @@ export function talkDescription(talk: TalkInfo): string | undefined {
   return parts.length ? parts.join(' — ') : undefined;
 }
 
+type FileNode = { kind: 'file'; uri: vscode.Uri; file: FileTalks };
 type Node =
-  | { kind: 'file'; uri: vscode.Uri; file: FileTalks }
-  | { kind: 'talk'; uri: vscode.Uri; talk: TalkInfo }
-  | { kind: 'section'; uri: vscode.Uri; section: SectionInfo };
+  | FileNode
+  | { kind: 'talk'; uri: vscode.Uri; talk: TalkInfo; parent: Node }
+  | { kind: 'section'; uri: vscode.Uri; section: SectionInfo; parent: Node };
+
+function contains(r: Rng, line: number): boolean {
+  return r.start.line <= line && line <= r.end.line;
+}
 
 class TalksProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined | void>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly drawn = new vscode.EventEmitter<void>();
+  /** The tree's top level was fetched with other talks than before (the cursor's talk may be a new node). */
+  readonly onDidShowOtherTalks = this.drawn.event;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** The talks last shown, as fetched: a refresh that finds the same talks leaves the tree alone. */
   private files: FileTalks[] | undefined;
   private shown = '';
+  /** The files the tree shows now: what following the cursor looks in. */
+  private showing: FileTalks[] = [];
 
   constructor(private readonly client: () => LanguageClient | undefined) {}
 
@@ -88,21 +103,41 @@ class TalksProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable 
     if (!node) {
       const files = this.files ?? (await fetchWorkspaceTalks(this.client())) ?? [];
       this.files = undefined;
-      this.shown = JSON.stringify(files.map((f) => [f.uri, f.talks]));
-      return files
-        .filter((f) => f.talks.length > 0)
-        .map((file) => ({ kind: 'file' as const, uri: vscode.Uri.parse(file.uri), file }));
+      const shown = JSON.stringify(files.map((f) => [f.uri, f.talks]));
+      this.showing = files.filter((f) => f.talks.length > 0);
+      if (shown !== this.shown) setTimeout(() => this.drawn.fire(), 0);
+      this.shown = shown;
+      return this.showing.map((file) => ({ kind: 'file' as const, uri: vscode.Uri.parse(file.uri), file }));
     }
-    if (node.kind === 'file') return node.file.talks.map((talk) => ({ kind: 'talk' as const, uri: node.uri, talk }));
+    if (node.kind === 'file') return node.file.talks.map((talk) => ({ kind: 'talk' as const, uri: node.uri, talk, parent: node }));
     const sections = node.kind === 'talk' ? node.talk.sections : node.section.sections;
-    return sections.map((section) => ({ kind: 'section' as const, uri: node.uri, section }));
+    return sections.map((section) => ({ kind: 'section' as const, uri: node.uri, section, parent: node }));
+  }
+
+  getParent(node: Node): Node | undefined {
+    return node.kind === 'file' ? undefined : node.parent;
+  }
+
+  /** The deepest talk or section of a shown file that holds the line, as a node reveal() accepts. */
+  nodeAt(uri: vscode.Uri, line: number): Node | undefined {
+    const key = uri.toString();
+    const file = this.showing.find((f) => vscode.Uri.parse(f.uri).toString() === key);
+    const talk = file?.talks.find((t) => contains(t.range, line));
+    if (!file || !talk) return undefined;
+    let node: Node = { kind: 'talk', uri, talk, parent: { kind: 'file', uri, file } };
+    for (let sections = talk.sections; ;) {
+      const section = sections.find((s) => contains(s.range, line));
+      if (!section) return node;
+      node = { kind: 'section', uri, section, parent: node };
+      sections = section.sections;
+    }
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
     const C = vscode.TreeItemCollapsibleState;
     if (node.kind === 'file') {
       const n = node.file.talks.length;
-      const item = new vscode.TreeItem(fileLabel(node.uri), C.Expanded);
+      const item = new vscode.TreeItem(fileLabel(node.uri), n > EXPANDED_TALKS ? C.Collapsed : C.Expanded);
       item.id = `file:${node.file.uri}`;
       item.resourceUri = node.uri;
       item.description = `${n} talk${n === 1 ? '' : 's'}`;
@@ -114,7 +149,7 @@ class TalksProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable 
     if (node.kind === 'talk') {
       const { talk } = node;
       const item = new vscode.TreeItem(talk.title || '(untitled talk)', talk.sections.length ? C.Collapsed : C.None);
-      item.id = `talk:${node.uri.toString()}#${talk.selectionRange.start.line}`;
+      item.id = nodeId(node);
       item.description = talkDescription(talk);
       const tip = new vscode.MarkdownString();
       tip.appendMarkdown(`**${escapeMd(talk.title)}**  \n`);
@@ -130,7 +165,7 @@ class TalksProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable 
     }
     const { section } = node;
     const item = new vscode.TreeItem(section.title || '(untitled section)', section.sections.length ? C.Collapsed : C.None);
-    item.id = `section:${node.uri.toString()}#${section.selectionRange.start.line}`;
+    item.id = nodeId(node);
     item.tooltip = `${section.title} (line ${section.selectionRange.start.line + 1})`;
     item.iconPath = new vscode.ThemeIcon('symbol-string');
     item.contextValue = 'talkNotes.section';
@@ -141,7 +176,47 @@ class TalksProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     this.changed.dispose();
+    this.drawn.dispose();
   }
+}
+
+/** Stable ids: VS Code keeps a node's expansion and selection by id, and reveal() finds a node by it. */
+function nodeId(node: Node): string {
+  if (node.kind === 'file') return `file:${node.file.uri}`;
+  const range = node.kind === 'talk' ? node.talk.selectionRange : node.section.selectionRange;
+  return `${node.kind}:${node.uri.toString()}#${range.start.line}`;
+}
+
+/** Selects the talk (or section) the cursor is in while the view is visible, without taking the focus. */
+function followCursor(view: vscode.TreeView<Node>, provider: TalksProvider): vscode.Disposable {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let revealed: string | undefined;
+  const follow = (): void => {
+    timer = undefined;
+    const editor = vscode.window.activeTextEditor;
+    if (!view.visible || !editor || editor.document.languageId !== 'markdown') return;
+    const node = provider.nodeAt(editor.document.uri, editor.selection.active.line);
+    const id = node && nodeId(node);
+    if (!node || id === revealed || view.selection.some((n) => nodeId(n) === id)) return;
+    revealed = id;
+    view.reveal(node, { select: true, focus: false }).then(undefined, () => (revealed = undefined));
+  };
+  const soon = (): void => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(follow, FOLLOW_DEBOUNCE_MS);
+  };
+  const again = (): void => {
+    revealed = undefined;
+    soon();
+  };
+  return vscode.Disposable.from(
+    vscode.window.onDidChangeTextEditorSelection((e) => e.textEditor === vscode.window.activeTextEditor && soon()),
+    vscode.window.onDidChangeActiveTextEditor(again),
+    view.onDidChangeVisibility(again),
+    // The first fetch, or a refresh with other talks: select again once they are known.
+    provider.onDidShowOtherTalks(again),
+    { dispose: () => timer && clearTimeout(timer) },
+  );
 }
 
 function escapeMd(s: string): string {
@@ -155,7 +230,7 @@ function escapeMd(s: string): string {
 export function registerTalksView(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): vscode.Disposable {
   const provider = new TalksProvider(client);
   const view = vscode.window.createTreeView(TALKS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
-  const disposables: vscode.Disposable[] = [provider, view];
+  const disposables: vscode.Disposable[] = [provider, view, followCursor(view, provider)];
   const c = client();
   if (c) disposables.push(c.onNotification(TALKS_CHANGED, () => provider.refreshSoon()));
   disposables.push(

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run test:e2e — every end-to-end runner, one after the other:
 //   setup (apt packages, code-server, npm deps, dist/) -> npm run package -> .vsix contents -> code-server UI
-//   (installs the .vsix) -> the extension-host suite inside code-server -> Neovim LSP test.
+//   (installs the .vsix; Talks view, completion, outline) -> the extension-host suite inside code-server -> Neovim LSP test.
 // A failing runner does not stop the others (except that no .vsix means no .vsix/UI tests: they count as failed).
 // Exit 0 = all passed, 1 = something failed, 2 = the set-up failed (the message names what is missing).
 // TALK_NOTES_E2E_FORCE_FAIL=1 makes every runner add one deliberately failing check (negative control).
@@ -40,6 +40,7 @@ const steps = [
   { name: 'code-server UI', cmd: node, args: ['test/e2e/code-server-ui.test.mjs'], needs: 'vsix' },
   { name: 'code-server Talks view', cmd: node, args: ['test/e2e/talks-view.test.mjs'], needs: 'vsix' },
   { name: 'code-server completion', cmd: node, args: ['test/e2e/completion.test.mjs'], needs: 'vsix' },
+  { name: 'code-server outline', cmd: node, args: ['test/e2e/outline.test.mjs'], needs: 'vsix' },
   { name: 'grammar', cmd: node, args: ['test/e2e/grammar.test.mjs', '--require-textmate'] },
   { name: 'code-server extension host', cmd: node, args: ['test/e2e/code-server-exthost.mjs'] },
   { name: 'nvim', cmd: node, args: ['test/e2e/nvim.test.mjs'] },

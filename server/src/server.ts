@@ -18,6 +18,7 @@ import { validateSettings } from './core/check/settings.ts';
 import { EditorDocument } from './editor-document.ts';
 import { ADD_TO_DICTIONARY, FIX_ALL_COMMAND, FIX_ALL_KIND, registerEditingFeatures, TOKEN_TYPES } from './features/editing.ts';
 import { registerWorkspaceFeatures } from './features/workspace.ts';
+import { registerSymbolFeatures } from './features/symbols.ts';
 import { registerCompletion } from './features/completion.ts';
 import { Session, type DocState } from './session.ts';
 
@@ -28,6 +29,7 @@ export function startServer(rawConnection: Connection): Session {
   const connection = session.connection;
   const { states, index, dictionary } = session;
   const log = (m: string): void => session.log(m);
+  const symbols = registerSymbolFeatures(session);
 
   connection.onInitialize((params): InitializeResult => {
     session.canPullConfig = !!params.capabilities.workspace?.configuration;
@@ -44,8 +46,7 @@ export function startServer(rawConnection: Connection): Session {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND] },
         completionProvider: { resolveProvider: true },
         hoverProvider: true,
-        documentSymbolProvider: true,
-        workspaceSymbolProvider: true,
+        ...symbols.capabilities(params),
         executeCommandProvider: { commands: [ADD_TO_DICTIONARY, FIX_ALL_COMMAND] },
         referencesProvider: true,
         definitionProvider: true,

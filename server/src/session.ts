@@ -236,7 +236,7 @@ export class Session {
       // Opening a file does not make it recent (the Talks view would reorder under the mouse); editing does.
       const onDisk = this.index.files.get(this.filePath(state.document.uri) ?? '')?.modified;
       const modified = state.editedAt ?? onDisk ?? Date.now();
-      state.summary = { version: state.document.version, value: summarize(state.document.uri, this.analysisOf(state), modified) };
+      state.summary = { version: state.document.version, value: summarize(state.document.uri, this.analysisOf(state), modified, this.getEngine().catalog) };
     }
     return state.summary.value;
   }

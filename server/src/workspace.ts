@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyzeText, type Analysis, type Engine } from './core/check/document.ts';
+import type { Catalog } from './core/names/catalog.ts';
 import type { Mention } from './core/names/match.ts';
 import { projectsByTalk } from './core/features/mentions.ts';
 import { LineIndex } from './core/positions.ts';
@@ -31,11 +32,11 @@ function sections(list: Section[], lines: LineIndex): SectionInfo[] {
   }));
 }
 
-/** Talks and mentions of one analysed text, in LSP positions. */
-export function summarize(uri: string, analysis: Analysis, modified: number): FileSummary {
+/** Talks and mentions of one analysed text, in LSP positions (with the catalog, talks list projects only, no companies). */
+export function summarize(uri: string, analysis: Analysis, modified: number, catalog?: Catalog): FileSummary {
   const lines = new LineIndex(analysis.text);
   const mentions = analysis.mentions;
-  const perTalk = projectsByTalk(analysis.outline, mentions);
+  const perTalk = projectsByTalk(analysis.outline, mentions, catalog);
   const talks: TalkInfo[] = analysis.outline.talks.map((t) => ({
     title: t.title,
     speaker: t.speaker,
@@ -97,7 +98,7 @@ export class WorkspaceIndex {
         return false;
       }
       const uri = pathToFileURL(file).href;
-      this.files.set(file, summarize(uri, analyzeText(this.engine(), buffer.toString('utf8'), this.settings()), stat.mtimeMs));
+      this.files.set(file, summarize(uri, analyzeText(this.engine(), buffer.toString('utf8'), this.settings()), stat.mtimeMs, this.engine().catalog));
       return true;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.log(`could not index ${file}: ${String(error)}`);

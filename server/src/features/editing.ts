@@ -1,6 +1,6 @@
-// Editor features on one document: code actions, commands, hover, outline, folding, highlighting (completion: completion.ts).
+// Editor features on one document: code actions, commands, hover, folding, highlighting (completion: completion.ts; outline: symbols.ts).
 import { CodeActionKind, FoldingRangeKind, type CodeAction, type FoldingRange } from 'vscode-languageserver/node';
-import { SOURCE, toDocumentSymbols, toTextEdit } from '../convert.ts';
+import { SOURCE, toTextEdit } from '../convert.ts';
 import { disableNextLineEdit, fixAllEdits, fixEdit } from '../core/check/fixes.ts';
 import { hoverAt } from '../core/features/hover.ts';
 import type { Section } from '../core/features/talks.ts';
@@ -97,12 +97,6 @@ export function registerEditingFeatures(session: Session): void {
     const hover = hoverAt(analysis.text, state.document.offsetAt(params.position), analysis.findings, [session.getEngine().catalog, analysis.learned]);
     if (!hover) return null;
     return { contents: { kind: 'markdown', value: hover.markdown }, range: { start: state.document.positionAt(hover.start), end: state.document.positionAt(hover.end) } };
-  });
-
-  connection.onDocumentSymbol((params) => {
-    const state = session.states.get(params.textDocument.uri);
-    if (!state) return [];
-    return toDocumentSymbols(session.analysisOf(state).outline, state.document);
   });
 
   connection.onFoldingRanges((params): FoldingRange[] => {

@@ -1,6 +1,6 @@
-// Features across all notes: Go to Talk (talkNotes/workspaceTalks), workspace symbols, projects per talk,
-// references and definition of names.
-import { SymbolKind, type Location, type WorkspaceSymbol } from 'vscode-languageserver/node';
+// Features across all notes: Go to Talk (talkNotes/workspaceTalks), projects per talk, references and
+// definition of names (workspace symbols: symbols.ts).
+import type { Location } from 'vscode-languageserver/node';
 import { mentionAt, projectsByTalk } from '../core/features/mentions.ts';
 import {
   PROJECTS_IN_FILE,
@@ -15,19 +15,6 @@ import type { DocState, Session } from '../session.ts';
 
 export function registerWorkspaceFeatures(session: Session): void {
   const connection = session.connection;
-  connection.onWorkspaceSymbol((params) => {
-    const words = params.query.toLowerCase().split(/\s+/).filter(Boolean);
-    const symbols: WorkspaceSymbol[] = [];
-    for (const f of session.allSummaries()) {
-      for (const talk of f.talks) {
-        const haystack = `${talk.title} ${talk.speaker ?? ''} ${talk.projects.join(' ')}`.toLowerCase();
-        if (!words.every((w) => haystack.includes(w))) continue;
-        symbols.push({ name: talk.title, kind: SymbolKind.Event, containerName: talk.speaker, location: { uri: f.uri, range: talk.selectionRange } });
-      }
-    }
-    return symbols;
-  });
-
   connection.onRequest(WORKSPACE_TALKS, (params: WorkspaceTalksParams | undefined): FileTalks[] => {
     const words = (params?.query ?? '').toLowerCase().split(/\s+/).filter(Boolean);
     const matches = (haystack: string): boolean => words.every((w) => haystack.includes(w));
@@ -50,7 +37,7 @@ export function registerWorkspaceFeatures(session: Session): void {
     const state = session.states.get(params.uri);
     if (!state) return [];
     const analysis = session.analysisOf(state);
-    return projectsByTalk(analysis.outline, analysis.mentions).map((p) => ({
+    return projectsByTalk(analysis.outline, analysis.mentions, session.getEngine().catalog).map((p) => ({
       talk: p.talk?.title ?? null,
       line: p.talk ? state.document.positionAt(p.talk.start).line : 0,
       projects: p.projects,

@@ -1,7 +1,9 @@
 // The talk-aware outline. Notes hold one talk per heading at some level; which level is inferred: the
 // heading depth whose headings most often carry notes directly (ties go to the shallower). A speaker is a
-// name heading or name line right under a talk; "End ..." closes a talk; deeper headings are its sections.
+// name heading or name line right under a talk, or a labelled line ("Speaker: …", in a list too) among the
+// talk's first paragraphs; "End ..." closes a talk; deeper headings are its sections.
 import type { HeadingInfo, OutlineNode } from '../markdown/prose-types.ts';
+import { hasSpeakerLabel } from '../names/learn.ts';
 
 export interface Section {
   title: string;
@@ -47,6 +49,8 @@ export interface Outline {
 export type SpeakerFinder = (line: string) => string | undefined;
 
 const CLOSING = /^(?:end|end of|ending)\b/i;
+/** How many paragraphs (list items count) after a talk's heading may hold a labelled speaker line. */
+const INTRO_PARAGRAPHS = 4;
 
 export function isGroup(item: Talk | Group): item is Group {
   return 'talks' in item;
@@ -81,6 +85,8 @@ export function buildOutline(nodes: OutlineNode[], textLength: number, findSpeak
   /** Open sections of the current talk, deepest last. */
   let stack: Section[] = [];
   let lastNodeWasTalkHeading = false;
+  /** Paragraphs seen since the talk's heading, or -1 once a section began (its intro is over). */
+  let introParagraphs = -1;
 
   const closeSections = (at: number, depth: number): void => {
     while (stack.length && stack[stack.length - 1].depth >= depth) stack.pop()!.blockEnd = at;
@@ -94,17 +100,21 @@ export function buildOutline(nodes: OutlineNode[], textLength: number, findSpeak
 
   nodes.forEach((node) => {
     if (node.type === 'paragraph') {
-      if (talk && lastNodeWasTalkHeading && !node.nested && !talk.speaker) {
+      if (talk && !talk.speaker && introParagraphs >= 0 && introParagraphs < INTRO_PARAGRAPHS) {
+        // Right under the heading any speaker form counts; further on ("*Room 4*", then "- Speaker: …"),
+        // only a labelled line.
+        const anyForm = lastNodeWasTalkHeading && !node.nested;
         const lines = node.lines.slice(0, 2);
         for (let j = 0; j < lines.length; j++) {
-          const speaker = findSpeaker(lines[j].text);
+          const speaker = anyForm || hasSpeakerLabel(lines[j].text) ? findSpeaker(lines[j].text) : undefined;
           if (speaker) {
             talk.speaker = speaker;
-            if (j > 0) talk.subtitle = lines[0].text;
+            if (j > 0 && anyForm) talk.subtitle = lines[0].text;
             break;
           }
         }
       }
+      if (introParagraphs >= 0) introParagraphs++;
       lastNodeWasTalkHeading = false;
       return;
     }
@@ -135,9 +145,11 @@ export function buildOutline(nodes: OutlineNode[], textLength: number, findSpeak
       outline.talks.push(talk);
       stack = [];
       lastNodeWasTalkHeading = true;
+      introParagraphs = 0;
       return;
     }
     lastNodeWasTalkHeading = false;
+    introParagraphs = -1;
     if (!talk) return;
     closeSections(node.start, node.depth);
     const section: Section = { title, depth: node.depth, start: node.start, end: node.end, blockEnd: textLength, sections: [] };

@@ -10,43 +10,74 @@ import { countNameLikeWords } from '../markdown/tokens.ts';
 
 const NAME_WORD = "\\p{Lu}[\\p{Ll}\\p{M}'’]+(?:\\p{Lu}[\\p{Ll}\\p{M}]+)?(?:-\\p{Lu}[\\p{Ll}\\p{M}'’]+)?";
 const PARTICLE = '(?:van|von|de|der|den|da|di|du|la|le|del|dos|bin|al)';
-const PERSON = new RegExp(`^(${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)?${NAME_WORD}){1,2})(?=\\s*$|\\s*[—–,(|:&/]|\\s+-\\s|\\s+and\\s)`, 'u');
+// A name ends the line or is followed by what speaker lines put after one: a company, role or another name
+// (markup such as "**Name**" may close first).
+const PERSON = new RegExp(`^(${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)?${NAME_WORD}){1,2})(?=[*_]*(?:\\s*$|\\s*[—–,(|:&/]|\\s+-\\s|\\s+and\\s))`, 'u');
 const TITLE_NAME = new RegExp(`^(\\p{Lu}[\\p{L}\\p{M}]{3,})(?=\\s*[—–:|]|\\s+-\\s)`, 'u');
+/** "Speaker:", "**Speakers:**", "*Presenter(s)*:", "Moderated by", or a plain "by". */
+const LABEL = /^[\s*_>+-]*(?:((?:speaker|presenter|panelist|moderator|host)(s|\(s\))?|(?:presented|moderated|hosted) by)|by)[*_]*\s*(?:[:\-–—][*_]*)?\s+[*_]*/iu;
+const UNLABELLED = /^[\s*_>+-]*/u;
+/** Cheap test before LABEL: whether a line may start with a speaker label at all. */
+const MAY_BE_LABELLED = /^[\s*_>+-]*(?:speak|present|panel|moderat|host)/iu;
+/** What may follow one name before the next: "(Company)", then "&", "and", "," or ", and". */
+const AFTER_NAME = /^[*_]*(\s*\([^)]*\))?[*_]*\s*(,\s*(?:and|&)\s+|&\s*|and\s+|,\s*)/u;
 
 export interface PersonCandidate {
   name: string;
   /** Offset of the name in the line. */
   index: number;
+  /** Named after an explicit label ("Speaker:", "Presenters:", not a bare "by"): the label vouches for it. */
+  labelled?: boolean;
 }
 
-/** People named at the start of a line ("Lachlan Evenson - Principal PM", "Halvard Brekke-Osei & Mirela Tănase"). */
+/**
+ * People named at the start of a line, in the forms speaker lines take: "Speaker: Name, Company", "Speakers: A & B",
+ * "Presenter(s): A, B and C", "by Name", "Name (Company)", "Name — Role", "A (X), B (Y)".
+ */
 export function peopleAtLineStart(line: string): PersonCandidate[] {
+  const label = LABEL.exec(line);
+  const labelled = !!label?.[1];
+  const plural = !!label?.[2];
+  let at = label ? label[0].length : UNLABELLED.exec(line)![0].length;
   const found: PersonCandidate[] = [];
-  let rest = line;
-  let offset = 0;
-  for (let k = 0; k < 3; k++) {
-    // "Speaker: Name", "Moderator - Name", "by Name".
-    const lead = /^[\s*_>-]*(?:(?:speakers?|presenters?|presented by|moderators?|moderated by|panelists?|hosts?|by)\s*[:\-–—]?\s+)?/iu.exec(rest)![0];
-    const m = PERSON.exec(rest.slice(lead.length));
+  let commaOnly = true;
+  let inParens = false;
+  for (let k = 0; k < 4; k++) {
+    const m = PERSON.exec(line.slice(at));
     if (!m) break;
-    found.push({ name: m[1], index: offset + lead.length });
-    const after = rest.slice(lead.length + m[1].length);
-    const joiner = /^\s*(?:&|and|,)\s*/u.exec(after);
+    found.push(labelled ? { name: m[1], index: at, labelled } : { name: m[1], index: at });
+    at += m[1].length;
+    const joiner = AFTER_NAME.exec(line.slice(at));
     if (!joiner) break;
-    offset += lead.length + m[1].length + joiner[0].length;
-    rest = after.slice(joiner[0].length);
+    if (joiner[1]) inParens = true;
+    if (joiner[2].trim() !== ',') commaOnly = false;
+    at += joiner[0].length;
   }
+  // "Name, Company" rather than two people: one comma and nothing else says it is a list.
+  if (found.length === 2 && commaOnly && !inParens && !plural) found.pop();
   return found;
 }
 
-/** Whether a name looks like a person's and not an English phrase ("Project Updates") or a known project. */
-export function plausiblePerson(name: string, words: WordList, catalog: Catalog): boolean {
+/** Whether a line may name speakers after a label ("Speaker: …"): such a line is read anywhere in a talk. */
+export function hasSpeakerLabel(line: string): boolean {
+  return MAY_BE_LABELLED.test(line) && !!LABEL.exec(line)?.[1];
+}
+
+/**
+ * Whether a name looks like a person's and not an English phrase ("Project Updates") or a known project. A
+ * label ("Speaker: Mark Smith") vouches for a name made of words when it starts with a given name.
+ */
+export function plausiblePerson(name: string, words: WordList, catalog: Catalog, labelled = false): boolean {
   const parts = name.split(/\s+/);
-  // "Project Updates" is a phrase; "Aurelio Castellanos-Bright" is a person although "bright" is a word.
-  if (parts.every((p) => words.isLowercaseWord(p))) return false;
-  if (words.isLowercaseWord(parts[0])) return false;
   const isProject = (text: string): boolean => catalog.lookup(text).some((e) => e.kind !== 'person');
-  return !isProject(name) && !parts.some(isProject);
+  if (isProject(name) || parts.some(isProject)) return false;
+  const given = catalog.givenNames.has(parts[0].toLowerCase());
+  const last = parts[parts.length - 1];
+  // "Project Updates" is a phrase; "Aurelio Castellanos-Bright" is a person although "bright" is a word.
+  if (parts.every((p) => words.isLowercaseWord(p))) return labelled && given;
+  // "John O'Brien": a given name that is also a word, before a surname that is none.
+  if (words.isLowercaseWord(parts[0])) return given && (labelled || !words.isLowercaseWord(last));
+  return true;
 }
 
 /** A catalog person this name is a slip of (same first name, close surname or the reverse). */
@@ -54,13 +85,16 @@ export function catalogPersonNear(name: string, catalog: Catalog): string | unde
   const parts = name.split(/\s+/);
   const first = parts[0].toLowerCase();
   const last = parts[parts.length - 1].toLowerCase();
+  // A slip is a few edits for the length ("Calcite" for Calcote), not another short name ("Smith" for Roth).
   for (const p of catalog.firstNames.get(first) ?? []) {
     const surname = p.canonical.split(' ').pop()!.toLowerCase();
-    if (surname !== last && editDistance(surname, last, 3) <= 3) return p.canonical;
+    const limit = Math.min(3, allowedEdits(Math.max(surname.length, last.length)));
+    if (surname !== last && limit && editDistance(surname, last, limit) <= limit) return p.canonical;
   }
   for (const p of catalog.lastNames.get(last) ?? []) {
     const given = p.canonical.split(' ')[0].toLowerCase();
-    if (given !== first && editDistance(given, first, 2) <= 2) return p.canonical;
+    const limit = Math.min(2, allowedEdits(Math.max(given.length, first.length)));
+    if (given !== first && limit && editDistance(given, first, limit) <= limit) return p.canonical;
   }
   return undefined;
 }
@@ -70,7 +104,10 @@ export function catalogPersonNear(name: string, catalog: Catalog): string | unde
  * words' counts are not kept with it: see `blockWordCounts`.)
  */
 export interface BlockLearnFacts {
-  /** People named in speaker position within the block (a heading, or the lines right under one). */
+  /**
+   * People named in speaker position within the block: a heading, the lines right under one, or a labelled
+   * line anywhere ("Speaker: …"; marked, see LABELLED).
+   */
   readonly people: readonly string[];
   /** Names opening a talk title in the block's headings ("Ferrowheel — …"). */
   readonly titleNames: readonly string[];
@@ -99,11 +136,17 @@ function peopleIn(lines: string[]): string[] {
 // Speaker lines recur (a speaker's name line under each of their talks): each distinct line is read once.
 const linePeople = new Map<string, readonly string[]>();
 
+/**
+ * Marks a candidate named after a label ("Speaker: Mark Smith") among a block's people: the label lets
+ * `learnedNames` accept a name made of words. Only learn.ts writes and reads it.
+ */
+const LABELLED = '\u0001';
+
 function peopleOnLine(line: string): readonly string[] {
   let names = linePeople.get(line);
   if (!names) {
     const found = peopleAtLineStart(line);
-    names = found.length ? found.map((p) => p.name) : NOBODY;
+    names = found.length ? found.map((p) => (p.labelled ? LABELLED + p.name : p.name)) : NOBODY;
     if (linePeople.size >= 20_000) linePeople.clear();
     linePeople.set(line, names);
   }
@@ -146,6 +189,13 @@ export function blockLearnFacts(outline: OutlineNode[]): BlockLearnFacts {
     if (next?.type === 'paragraph' && !next.nested) for (let l = 0; l < Math.min(2, next.lines.length); l++) speakerLines.push(next.lines[l].text);
     const m = TITLE_NAME.exec(node.text.trim());
     if (m) titleNames.push(m[1]);
+  }
+  // A labelled line ("Speaker: …", "- **Presenters:** …") names speakers wherever it is, in a list too.
+  for (let k = 0; k < outline.length; k++) {
+    const node = outline[k];
+    if (node.type !== 'paragraph') continue;
+    const underHeading = !node.nested && outline[k - 1]?.type === 'heading';
+    for (let l = underHeading ? 2 : 0; l < node.lines.length; l++) if (hasSpeakerLabel(node.lines[l].text)) speakerLines.push(node.lines[l].text);
   }
   // Most blocks teach nothing: they share one empty list (never written to) rather than a fresh one each; a
   // big file has tens of thousands of blocks.
@@ -198,14 +248,16 @@ export function learnedNames(candidates: LearnCandidates, catalog: Catalog, word
     else single.add(trimmed);
   }
   const memo = memoFor(catalog, words);
-  for (const name of candidates.people) {
-    let verdict = memo.people.get(name);
+  for (const candidate of candidates.people) {
+    let verdict = memo.people.get(candidate);
+    const labelled = candidate.startsWith(LABELLED);
+    const name = labelled ? candidate.slice(1) : candidate;
     if (verdict === undefined) {
       const known = catalog.lookup(name);
       // A known person on stage: their name is now also this document's (so "Lockland" finds Lachlan).
       if (known.some((e) => e.kind === 'person')) verdict = true;
-      else verdict = !known.length && plausiblePerson(name, words, catalog) && !catalogPersonNear(name, catalog);
-      memo.people.set(name, verdict);
+      else verdict = !known.length && plausiblePerson(name, words, catalog, labelled) && !catalogPersonNear(name, catalog);
+      memo.people.set(candidate, verdict);
     }
     if (verdict) people.add(name);
   }
