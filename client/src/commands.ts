@@ -1,7 +1,9 @@
 // Commands as small factories over one context (the running client and the output channel).
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { PROJECTS_IN_FILE, type ProjectsInFileParams, type TalkProjects } from '../../server/src/protocol';
+import { fixAllNames } from './fixAll';
+import { logLine } from './log';
 import { fetchWorkspaceTalks, fileLabel, revealInFile, talkDescription, toRange } from './talksView';
 
 export interface CommandContext {
@@ -153,20 +155,11 @@ function projectsInFile(ctx: CommandContext): () => Promise<void> {
   };
 }
 
-function fixAllNames(ctx: CommandContext): () => Promise<void> {
-  return async () => {
-    const editor = vscode.window.activeTextEditor;
-    const client = ctx.client();
-    if (!editor || !client) return;
-    await client.sendRequest(ExecuteCommandRequest.type, { command: 'talkNotes.applyFixAll', arguments: [editor.document.uri.toString()] });
-  };
-}
-
 function restartServer(ctx: CommandContext): () => Promise<void> {
   return async () => {
     const client = ctx.client();
     if (!client) return;
-    ctx.output.appendLine('Restarting the Talk Notes server.');
+    logLine(ctx.output, 'Restarting the Talk Notes server.');
     await client.restart();
   };
 }
@@ -175,7 +168,7 @@ export function registerCommands(context: vscode.ExtensionContext, ctx: CommandC
   context.subscriptions.push(
     vscode.commands.registerCommand('talkNotes.goToTalk', goToTalk(ctx)),
     vscode.commands.registerCommand('talkNotes.projectsInFile', projectsInFile(ctx)),
-    vscode.commands.registerCommand('talkNotes.fixAll', fixAllNames(ctx)),
+    vscode.commands.registerCommand('talkNotes.fixAll', () => fixAllNames(ctx.client(), ctx.output)),
     vscode.commands.registerCommand('talkNotes.restartServer', restartServer(ctx)),
   );
 }

@@ -12,6 +12,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import { logLine } from './log';
 import { registerTalksView } from './talksView';
 
 let client: LanguageClient | undefined;
@@ -51,7 +52,7 @@ function crashHandler(output: vscode.OutputChannel): ErrorHandler {
       while (crashes.length && now - crashes[0] > 3 * 60_000) crashes.shift();
       crashes.push(now);
       if (crashes.length <= 3) {
-        output.appendLine(`The Talk Notes server stopped unexpectedly; restarting it (${crashes.length} of 3).`);
+        logLine(output, `The Talk Notes server stopped unexpectedly; restarting it (${crashes.length} of 3).`, 'Error');
         return { action: CloseAction.Restart, handled: true };
       }
       void vscode.window

@@ -41,6 +41,7 @@ const steps = [
   { name: 'code-server Talks view', cmd: node, args: ['test/e2e/talks-view.test.mjs'], needs: 'vsix' },
   { name: 'code-server completion', cmd: node, args: ['test/e2e/completion.test.mjs'], needs: 'vsix' },
   { name: 'code-server outline', cmd: node, args: ['test/e2e/outline.test.mjs'], needs: 'vsix' },
+  { name: 'code-server fix all + hover', cmd: node, args: ['test/e2e/fix-all.test.mjs'], needs: 'vsix' },
   { name: 'grammar', cmd: node, args: ['test/e2e/grammar.test.mjs', '--require-textmate'] },
   { name: 'code-server extension host', cmd: node, args: ['test/e2e/code-server-exthost.mjs'] },
   { name: 'nvim', cmd: node, args: ['test/e2e/nvim.test.mjs'] },

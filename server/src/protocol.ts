@@ -62,3 +62,28 @@ export interface TalkProjects {
 
 /** Request: re-index the workspace (the Talks view's refresh button). */
 export const REINDEX = 'talkNotes/reindex';
+
+/**
+ * Request: the edits Fix All would make in one file (name fixes, plus English spelling if the file's
+ * talkNotes.fixAll.include asks; none in speaker lines), for the client to apply with a preview and a summary.
+ */
+export const FIX_ALL_PLAN = 'talkNotes/fixAllPlan';
+export interface FixAllPlanParams {
+  uri: string;
+}
+export interface FixAllPlanEdit {
+  range: Rng;
+  newText: string;
+  /** The text replaced. */
+  wrong: string;
+  kind: 'names' | 'spelling';
+}
+export interface FixAllPlanResult {
+  /** The document version the edits are for. */
+  version: number;
+  edits: FixAllPlanEdit[];
+  /** What talkNotes.fixAll.include allowed. */
+  include: ('names' | 'spelling')[];
+  /** Fixes left for the user, as a sentence ('' when none). */
+  leftOver: string;
+}

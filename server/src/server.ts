@@ -35,6 +35,8 @@ export function startServer(rawConnection: Connection): Session {
     session.canPullConfig = !!params.capabilities.workspace?.configuration;
     session.canProgress = !!params.capabilities.window?.workDoneProgress;
     session.canWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
+    session.canAnnotate = !!workspaceEdit?.documentChanges && !!workspaceEdit.changeAnnotationSupport;
     session.folders = (params.workspaceFolders ?? []).flatMap((f) => session.filePath(f.uri) ?? []);
     if (!session.folders.length && params.rootUri) session.folders = [session.filePath(params.rootUri)].filter((p): p is string => !!p);
     const initial = validateSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);

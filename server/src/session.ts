@@ -104,6 +104,8 @@ export class Session {
   canPullConfig = false;
   canProgress = false;
   canWatch = false;
+  /** The client takes change annotations that ask for confirmation (workspace edits with a preview). */
+  canAnnotate = false;
   /** Settings for clients that cannot be asked per resource (initializationOptions, didChangeConfiguration). */
   pushedSettings: Settings = DEFAULT_SETTINGS;
   private engine?: Engine;
@@ -128,7 +130,8 @@ export class Session {
   }
 
   log(message: string): void {
-    this.connection.console.log(`[talk-notes] ${message}`);
+    // Info rather than Log: the VS Code client stamps Info lines with the time (Log lines go out bare).
+    this.connection.console.info(`[talk-notes] ${message}`);
   }
 
   /** Tells the user once about a problem with their settings or files, and logs it. */

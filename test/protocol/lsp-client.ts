@@ -28,6 +28,8 @@ export interface ClientOptions {
   initializationOptions?: unknown;
   /** Advertise window.workDoneProgress and dynamic file watching (as VS Code does). */
   progressAndWatching?: boolean;
+  /** workspace.workspaceEdit capabilities (documentChanges, changeAnnotationSupport), as VS Code sends them. */
+  workspaceEdit?: object;
 }
 
 interface Pending {
@@ -100,6 +102,7 @@ export class LspClient {
         workspace: {
           configuration: this.options.configuration ?? true,
           applyEdit: true,
+          workspaceEdit: this.options.workspaceEdit,
           workspaceFolders: true,
           didChangeWatchedFiles: { dynamicRegistration: !!this.options.progressAndWatching },
         },

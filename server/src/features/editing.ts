@@ -1,18 +1,20 @@
 // Editor features on one document: code actions, commands, hover, folding, highlighting (completion: completion.ts; outline: symbols.ts).
 import { CodeActionKind, FoldingRangeKind, type CodeAction, type FoldingRange } from 'vscode-languageserver/node';
 import { SOURCE, toTextEdit } from '../convert.ts';
-import { disableNextLineEdit, fixAllEdits, fixEdit } from '../core/check/fixes.ts';
+import { disableNextLineEdit, fixEdit } from '../core/check/fixes.ts';
 import { hoverAt } from '../core/features/hover.ts';
 import type { Section } from '../core/features/talks.ts';
 import type { Session } from '../session.ts';
+import { applyFixAll, FIX_ALL_COMMAND, fixAllPlanOf, fixAllTextEdits, registerFixAll } from './fix-all.ts';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.talkNotes`;
 export const ADD_TO_DICTIONARY = 'talkNotes.addToDictionary';
-export const FIX_ALL_COMMAND = 'talkNotes.applyFixAll';
+export { FIX_ALL_COMMAND };
 export const TOKEN_TYPES = ['talkNotesProject', 'talkNotesPerson'];
 
 export function registerEditingFeatures(session: Session): void {
   const connection = session.connection;
+  registerFixAll(session);
   connection.onCodeAction((params) => {
     const state = session.states.get(params.textDocument.uri);
     if (!state) return [];
@@ -21,12 +23,14 @@ export function registerEditingFeatures(session: Session): void {
     const uri = document.uri;
     const only = params.context.only;
     const wantsFixAll = only?.some((k) => k === CodeActionKind.SourceFixAll || k === FIX_ALL_KIND || k === CodeActionKind.Source);
+    // The same safe subset as the Fix All command (no speaker lines, clear fixes, names unless spelling is
+    // included), without its preview: fix on save must not stop to ask.
     const fixAll = (kind: string, title: string): CodeAction | undefined => {
-      const edits = fixAllEdits(analysis.findings);
+      const edits = fixAllTextEdits(fixAllPlanOf(session, state), state);
       if (!edits.length) return undefined;
-      return { title, kind, edit: { changes: { [uri]: edits.map((e) => toTextEdit(e, document)) } } };
+      return { title, kind, edit: { changes: { [uri]: edits } } };
     };
-    if (wantsFixAll) return [fixAll(FIX_ALL_KIND, 'Fix all Talk Notes problems')].filter((a): a is CodeAction => !!a);
+    if (wantsFixAll) return [fixAll(FIX_ALL_KIND, 'Fix all Talk Notes names')].filter((a): a is CodeAction => !!a);
 
     const start = document.offsetAt(params.range.start);
     const end = document.offsetAt(params.range.end);
@@ -58,7 +62,7 @@ export function registerEditingFeatures(session: Session): void {
       });
     }
     if (here.length && analysis.findings.filter((f) => f.preferred).length > 1) {
-      const all = fixAll(CodeActionKind.QuickFix, 'Fix all Talk Notes problems in this file');
+      const all = fixAll(CodeActionKind.QuickFix, 'Fix all Talk Notes names in this file');
       if (all) actions.push(all);
     }
     if (only?.length) return actions.filter((a) => only.some((k) => a.kind === k || a.kind?.startsWith(k + '.')));
@@ -83,10 +87,7 @@ export function registerEditingFeatures(session: Session): void {
       }
       session.recheckAll();
     } else if (params.command === FIX_ALL_COMMAND) {
-      const state = session.states.get(uri);
-      if (!state) return;
-      const edits = fixAllEdits(session.analysisOf(state).findings).map((e) => toTextEdit(e, state.document));
-      if (edits.length) await connection.workspace.applyEdit({ label: 'Fix all Talk Notes problems', edit: { changes: { [uri]: edits } } });
+      return applyFixAll(session, uri);
     }
   });
 

@@ -17,7 +17,14 @@ export interface Settings {
   maxProblems: number;
   /** Colour known project and people names (semantic tokens). */
   highlightNames: boolean;
+  /** What Fix All (the command, the fix-all actions, fix on save) applies: names, and English spelling if asked. */
+  fixAllInclude: FixAllKind[];
 }
+
+/** What Fix All applies (talkNotes.fixAll.include): name fixes, English spelling fixes. */
+export type FixAllKind = 'names' | 'spelling';
+export const FIX_ALL_KINDS: FixAllKind[] = ['names', 'spelling'];
+export const DEFAULT_FIX_ALL_INCLUDE: FixAllKind[] = ['names'];
 
 export const CHECK_CODES: CheckCode[] = ['casing', 'spacing', 'plural', 'domain', 'truncated', 'typo', 'misheard', 'person', 'learned', 'spelling', 'short-form'];
 
@@ -44,6 +51,7 @@ export const DEFAULT_SETTINGS: Settings = {
   catalogFiles: [],
   maxProblems: 200,
   highlightNames: true,
+  fixAllInclude: DEFAULT_FIX_ALL_INCLUDE,
 };
 
 const SEVERITIES: SeverityName[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -108,6 +116,14 @@ export function validateSettings(raw: unknown): ValidatedSettings {
   if (r.maxProblems !== undefined) {
     if (typeof r.maxProblems === 'number' && Number.isInteger(r.maxProblems) && r.maxProblems >= 1) settings.maxProblems = Math.min(r.maxProblems, 1_000_000);
     else problems.push('talkNotes.maxProblems should be a whole number of at least 1; the default is used.');
+  }
+  // VS Code sends `talkNotes.fixAll.include` nested ({ fixAll: { include } }); other clients may send the dotted key.
+  const fixAll = r.fixAll !== null && typeof r.fixAll === 'object' && !Array.isArray(r.fixAll) ? (r.fixAll as Record<string, unknown>).include : r['fixAll.include'];
+  if (fixAll !== undefined && fixAll !== null) {
+    const kinds = stringList(fixAll, 'fixAll.include', problems);
+    const unknown = kinds.filter((k) => !FIX_ALL_KINDS.includes(k as FixAllKind));
+    if (unknown.length) problems.push(`talkNotes.fixAll.include: unknown ${unknown.map((k) => `'${k}'`).join(', ')} ignored (known: ${FIX_ALL_KINDS.join(', ')}).`);
+    if (Array.isArray(fixAll)) settings.fixAllInclude = FIX_ALL_KINDS.filter((k) => kinds.includes(k));
   }
   return { settings, problems };
 }

@@ -21,7 +21,16 @@ export interface HoverResult {
   end: number;
 }
 
-/** Hover at an offset: a finding there (shows the fix and the card), else a known name under the cursor. */
+/** Single words learned from the file (a first name, a product) have no card worth showing. */
+function worthACard(entry: NameEntry): boolean {
+  return !(entry.kind === 'learned' && !/\s/.test(entry.canonical));
+}
+
+/**
+ * Hover at an offset: on a finding, the card of the name it is about (the editor already shows the finding's
+ * message, from the diagnostic, in the same hover: it is not repeated); else the card of a known name under
+ * the cursor.
+ */
 export function hoverAt(text: string, offset: number, findings: Finding[], catalogs: Catalog[]): HoverResult | undefined {
   const lookup = (name: string): NameEntry | undefined => {
     for (const c of catalogs) {
@@ -33,8 +42,8 @@ export function hoverAt(text: string, offset: number, findings: Finding[], catal
   const finding = findings.find((f) => f.start <= offset && offset <= f.end);
   if (finding) {
     const entry = finding.subject ? lookup(finding.subject) : undefined;
-    const head = `Talk Notes: ${finding.message}`;
-    return { markdown: entry ? `${head}\n\n---\n\n${cardMarkdown(entry)}` : head, start: finding.start, end: finding.end };
+    // No card (an English typo): nothing to add to the diagnostic's own hover.
+    return entry && worthACard(entry) ? { markdown: cardMarkdown(entry), start: finding.start, end: finding.end } : undefined;
   }
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   let lineEnd = text.indexOf('\n', offset);
@@ -51,8 +60,7 @@ export function hoverAt(text: string, offset: number, findings: Finding[], catal
       if (words.slice(1).some((w) => w.gap !== ' ')) continue;
       const phrase = line.slice(words[0].start, words[len - 1].end);
       const entry = lookup(phrase);
-      // Single words learned from the file (a first name, a product) have no card worth showing.
-      if (entry && !(entry.kind === 'learned' && !/\s/.test(entry.canonical))) {
+      if (entry && worthACard(entry)) {
         return { markdown: cardMarkdown(entry), start: lineStart + words[0].start, end: lineStart + words[len - 1].end };
       }
     }
