@@ -2,6 +2,19 @@
 // the server and CLI are self-contained so the extension ships without node_modules.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+
+// The given-name lists (about 9,000 strings) as JSON.parse of a string: V8 reads that much faster than an
+// array literal, which it parses as code on every start.
+const nameListsAsJson = {
+  name: 'name-lists-as-json',
+  setup(build) {
+    build.onLoad({ filter: /datasets-(fe)?male-first-names-en[\\/]data[\\/]names\.json$/ }, (args) => {
+      const text = fs.readFileSync(args.path, 'utf8');
+      return { contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(text)))});`, loader: 'js' };
+    });
+  },
+};
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -12,6 +25,7 @@ const common = {
   sourcemap: true,
   minify: !process.argv.includes('--no-minify'),
   logLevel: 'warning',
+  plugins: [nameListsAsJson],
 };
 
 const entries = [

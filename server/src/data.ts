@@ -1,5 +1,4 @@
 // Loads the bundled catalog and dictionary from the extension's data/ folder (no network, ever).
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import nspell from 'nspell';
@@ -65,9 +64,18 @@ export function loadVocabulary(dataDir: string): string[] {
   return [...wordLines(path.join(dataDir, 'vocabulary.txt')), ...terms];
 }
 
+const sources = new WeakMap<Uint8Array, { dic: Uint8Array; source: string }>();
+
 /** Fingerprint of an .aff/.dic pair; scripts/compile-dictionary.mjs stamps its output with the same. */
 function dictionarySource(aff: Uint8Array, dic: Uint8Array): string {
-  return createHash('sha256').update(aff).update('\0').update(dic).digest('hex').slice(0, 32);
+  // Kept while the files are: the dictionary and the lexicon are checked against the same ones.
+  const known = sources.get(aff);
+  if (known?.dic === dic) return known.source;
+  // Required here: only a checkout has the sources to compare, and loading node:crypto slows every start.
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
+  const source = createHash('sha256').update(aff).update('\0').update(dic).digest('hex').slice(0, 32);
+  sources.set(aff, { dic, source });
+  return source;
 }
 
 /**

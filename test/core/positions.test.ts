@@ -1,7 +1,7 @@
 // Offsets are UTF-16 code units, as LSP positions are: right after emoji (surrogate pairs) and accents.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { LineIndex } from '../../server/src/core/positions.ts';
+import { LineCursor, LineIndex } from '../../server/src/core/positions.ts';
 import { analyze, findingOn } from './helpers.ts';
 
 describe('UTF-16 positions', () => {
@@ -31,5 +31,13 @@ describe('UTF-16 positions', () => {
     const a = analyze(lf).findings.map((f) => [new LineIndex(lf).positionAt(f.start), f.wrong]);
     const b = analyze(crlf).findings.map((f) => [new LineIndex(crlf).positionAt(f.start), f.wrong]);
     assert.deepEqual(b, a);
+  });
+  test('a line cursor answers as the line index does, in order, out of order and past the end', () => {
+    for (const text of ['', 'abc', '\n', 'a\nbb\n\nccc\n', 'a\nb', 'a\r\nbb\rccc\nd', '\r\n\r\n']) {
+      const index = new LineIndex(text);
+      const cursor = new LineCursor(text);
+      const offsets = [...Array(text.length + 3).keys()].map((k) => k - 1); // -1 … length + 1
+      for (const offset of [...offsets, ...[...offsets].reverse()]) assert.deepEqual(cursor.positionAt(offset), index.positionAt(offset), `${JSON.stringify(text)} at ${offset}`);
+    }
   });
 });

@@ -3,7 +3,7 @@
 // unreadable or malformed input (nothing is written then). cli.ts dispatches `catalog` here.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildCatalogWithNotes, countKinds, formatCatalogFile, type SourceKey } from './build.ts';
+import type { SourceKey } from './build.ts';
 import { UsageError, fileErrorReason, writeAtomically } from '../cli-files.ts';
 import { CatalogInputError } from './source-input.ts';
 import { findDataDir, loadCompiledSpeller } from '../data.ts';
@@ -105,6 +105,8 @@ export function catalogMain(args: string[], write: (s: string) => void, writeErr
     }
     throw error;
   }
+  // Required here, not at the top: the builder's YAML and CSV parsers would load on every `check` too.
+  const { buildCatalogWithNotes, countKinds, formatCatalogFile } = require('./build.ts') as typeof import('./build.ts');
   const isEnglishWord = englishWordCheck();
   if (!isEnglishWord) writeError('talk-notes: the English dictionary (data/dictionary) was not found: no name is marked "everyday"\n');
   let built: ReturnType<typeof buildCatalogWithNotes>;

@@ -64,3 +64,32 @@ export class LineIndex {
     return { start: this.positionAt(start), end: this.positionAt(end) };
   }
 }
+
+/**
+ * Positions of offsets asked for in ascending order (a report in document order): it counts the line breaks
+ * from one offset to the next, rather than indexing every line of a big text first. Text with \r, or an
+ * offset behind the last one, is left to a LineIndex.
+ */
+export class LineCursor {
+  private line = 0;
+  private lineStart = 0;
+  /** The next \n at or after lineStart (-1: none); -2: the text has \r. */
+  private next: number;
+  private index: LineIndex | undefined;
+
+  constructor(private readonly text: string) {
+    this.next = text.includes('\r') ? -2 : text.indexOf('\n');
+  }
+
+  positionAt(offset: number): Position {
+    if (this.next === -2 || offset < this.lineStart) return (this.index ??= new LineIndex(this.text)).positionAt(offset);
+    const text = this.text;
+    const clamped = Math.min(offset, text.length);
+    while (this.next >= 0 && this.next < clamped) {
+      this.line++;
+      this.lineStart = this.next + 1;
+      this.next = text.indexOf('\n', this.lineStart);
+    }
+    return { line: this.line, character: clamped - this.lineStart };
+  }
+}
