@@ -10,6 +10,9 @@ import { DEFAULT_SETTINGS } from '../server/src/core/check/settings.ts';
 import { loadEngine } from '../server/src/data.ts';
 import { LspClient } from '../test/protocol/lsp-client.ts';
 import { generateBytes, generateNotes } from './generate.ts';
+import { generateIcs } from './generate-schedule.ts';
+import { parseSchedule } from '../server/src/core/schedule/schedule.ts';
+import ICAL from 'ical.js';
 import { median, ms } from './stats.ts';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -90,6 +93,27 @@ async function main(): Promise<void> {
     const took = performance.now() - t;
     console.log(`${n ? `${n} lines` : '5 MB file'} (${(text.length / 1e6).toFixed(2)} MB): ${ms(took)}, ${(text.length / 1e6 / (took / 1000)).toFixed(2)} MB/s`);
   }
+
+  // A big conference's calendar: the first read (cold, as when the server starts) and later ones, next to
+  // ical.js's bare parse of the same text (what reading the sessions adds to it).
+  const ics = generateIcs(1000);
+  const coldStart = performance.now();
+  const cold = parseSchedule(ics, 'bench.ics');
+  const coldMs = performance.now() - coldStart;
+  const warm: number[] = [];
+  const bare: number[] = [];
+  for (let k = 0; k < 7; k++) {
+    let t = performance.now();
+    parseSchedule(ics, 'bench.ics');
+    warm.push(performance.now() - t);
+    t = performance.now();
+    ICAL.parse(ics);
+    bare.push(performance.now() - t);
+  }
+  console.log(
+    `schedule of ${cold.sessions.length} sessions (${(ics.length / 1e6).toFixed(2)} MB .ics): first load ${ms(coldMs)} (budget 300 ms), then median ${ms(median(warm))}; ` +
+      `${(median(warm) / median(bare)).toFixed(2)}× ical.js's bare parse (${ms(median(bare))})`,
+  );
 
   section('Language server over stdio (keystroke = didChange → publishDiagnostics)');
   for (const [n, file] of files) lspLatency(file, n);

@@ -1,4 +1,4 @@
-// talk-notes check [files, folders or globs…] [--fix] [--format text|json] [--outline] [--catalog FILE]…
+// talk-notes check [files, folders or globs…] [--fix] [--format text|json] [--outline] [--catalog FILE]… [--schedule FILE]…
 // The same core as the editor: prints `file:line:col severity message [code]`; exit 0 clean, 1 problems,
 // 2 bad usage or unreadable input (nothing is written then).
 // talk-notes catalog …: builds a catalog file from the public sources (server/src/catalog/command.ts).
@@ -15,8 +15,9 @@ import { isGroup, type Talk } from './core/features/talks.ts';
 import type { Finding } from './core/types.ts';
 import { loadEngine } from './data.ts';
 import { WorkspaceDictionary } from './dictionary.ts';
+import { readScheduleFiles } from './schedule-files.ts';
 
-const USAGE = `Usage: talk-notes check [files, folders or globs…] [--fix] [--format text|json] [--outline] [--catalog FILE]…
+const USAGE = `Usage: talk-notes check [files, folders or globs…] [--fix] [--format text|json] [--outline] [--catalog FILE]… [--schedule FILE]…
        talk-notes catalog --landscape FILE [--maintainers FILE] [--people FILE] [--extra FILE] --out FILE
 
 check: reports misspelled, mis-cased and misheard names in Markdown notes
@@ -24,6 +25,8 @@ check: reports misspelled, mis-cased and misheard names in Markdown notes
   --format FORMAT  text (default) or json
   --outline        also print each file's talks, speakers and sections
   --catalog FILE   also know the names of this catalog file (the format 'catalog' writes); repeatable
+  --schedule FILE  also know the speakers and companies of this conference schedule (.ics or Pretalx
+                   schedule.json); repeatable
   -h, --help       show this help
 
 catalog: builds a catalog file from the CNCF's public sources (talk-notes catalog --help for details)
@@ -34,6 +37,7 @@ catalog: 0 written, 2 bad usage or unreadable or malformed input.`;
 interface Options {
   files: string[];
   catalogs: string[];
+  schedules: string[];
   fix: boolean;
   format: 'text' | 'json';
   outline: boolean;
@@ -43,7 +47,7 @@ function parseArgs(argv: string[]): Options | 'help' {
   const [command, ...rest] = argv;
   if (command === '-h' || command === '--help' || command === 'help') return 'help';
   if (command !== 'check') throw new UsageError(command ? `unknown command '${command}' (expected 'check' or 'catalog')` : "no command given (expected 'check' or 'catalog')");
-  const options: Options = { files: [], catalogs: [], fix: false, format: 'text', outline: false };
+  const options: Options = { files: [], catalogs: [], schedules: [], fix: false, format: 'text', outline: false };
   for (let k = 0; k < rest.length; k++) {
     const arg = rest[k];
     if (arg === '--fix') options.fix = true;
@@ -53,6 +57,10 @@ function parseArgs(argv: string[]): Options | 'help' {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[++k];
       if (!value) throw new UsageError('--catalog takes a file');
       options.catalogs.push(value);
+    } else if (arg === '--schedule' || arg.startsWith('--schedule=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[++k];
+      if (!value) throw new UsageError('--schedule takes a file');
+      options.schedules.push(value);
     } else if (arg === '--format' || arg.startsWith('--format=')) {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[++k];
       if (value !== 'text' && value !== 'json') throw new UsageError(`--format takes 'text' or 'json', not '${value ?? ''}'`);
@@ -194,13 +202,21 @@ export function main(argv: string[], out: OutputBuffer, writeError: (s: string) 
     withCatalogs.problems.forEach((m) => writeError(`talk-notes: ${m}\n`));
     engine = withCatalogs.engine;
   }
+  // Schedules: a missing file is bad usage; a broken one is reported and what parsed of it is used.
+  const schedules = readScheduleFiles(options.schedules.map((f) => path.resolve(f)), engine.catalog);
+  const missingSchedule = schedules.files.find((f) => f.modified < 0);
+  if (missingSchedule) {
+    writeError(`talk-notes: cannot read schedule file '${missingSchedule.file}': no such file\n`);
+    return 2;
+  }
+  schedules.problems.forEach((lines) => lines.forEach((m) => writeError(`talk-notes: ${m}\n`)));
   const dictionary = new WorkspaceDictionary();
   const settings = DEFAULT_SETTINGS;
   const json: unknown[] = [];
   let problems = 0;
   for (const file of files) {
     const text = texts.get(file)!;
-    const names = dictionary.read(dictionary.fileFor(file, [process.cwd()], settings.dictionaryFile)).names;
+    const names = [...dictionary.read(dictionary.fileFor(file, [process.cwd()], settings.dictionaryFile)).names, ...schedules.names];
     let analysis = analyzeText(engine, text, settings, names);
     let fixed = 0;
     if (options.fix) {

@@ -63,7 +63,7 @@ export function startServer(rawConnection: Connection): Session {
     if (session.canPullConfig) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'talkNotes' }).catch(() => undefined);
     if (session.canWatch) {
       void connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown,mdown,mkd}' }, { globPattern: '**/*.json' }] })
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown,mdown,mkd}' }, { globPattern: '**/*.json' }, { globPattern: '**/*.ics' }] })
         .catch(() => undefined);
     }
     // Index the workspace after the first requests had their turn.
@@ -104,6 +104,8 @@ export function startServer(rawConnection: Connection): Session {
         notesChanged = true;
       } else {
         dictionary.invalidate(p);
+        const patterns = [...new Set(session.open().flatMap((s) => s.settings.schedules).concat(session.pushedSettings.schedules))];
+        if (session.schedules.changed(p, session.folders, patterns)) dictionaryChanged = true;
         if (session.catalogFileChanged(p)) dictionaryChanged = true;
         else if (!p.endsWith('.json')) dictionaryChanged = true;
       }

@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS, validateSettings, type Settings } from './core/check/
 import { catalogFilesChanged, engineWithCatalogs, type EngineWithCatalogs } from './catalog/files.ts';
 import { loadEngine } from './data.ts';
 import { WorkspaceDictionary } from './dictionary.ts';
+import { ScheduleFiles } from './schedule-files.ts';
 import type { EditorDocument } from './editor-document.ts';
 import { TALKS_CHANGED } from './protocol.ts';
 import { summarize, WorkspaceIndex, type FileSummary } from './workspace.ts';
@@ -99,6 +100,8 @@ const LARGE_FILE = 4 * 1024 * 1024;
 export class Session {
   readonly states = new Map<string, DocState>();
   readonly dictionary = new WorkspaceDictionary();
+  /** talkNotes.schedules, read once per setting; a bad file is logged in full and told once. */
+  readonly schedules = new ScheduleFiles((m) => this.log(m), (m) => this.warnOnce(m));
   readonly index: WorkspaceIndex;
   folders: string[] = [];
   canPullConfig = false;
@@ -202,6 +205,12 @@ export class Session {
     return state.names;
   }
 
+  /** Speakers and companies of the workspace's schedules (talkNotes.schedules). */
+  scheduleNames(settings: Settings): string[] {
+    if (!settings.schedules.length || !this.folders.length) return [];
+    return this.schedules.load(this.folders, settings.schedules, this.getEngine().catalog).names;
+  }
+
   async fetchSettings(uri: string): Promise<Settings> {
     if (!this.canPullConfig) return this.pushedSettings;
     try {
@@ -228,7 +237,7 @@ export class Session {
       // After an edit, the blocks around it; in idle time, as many as fit in a slice.
       const options = idle ? { near: state.lastEdit, deadline: performance.now() + IDLE_SLICE_MS } : { near: state.lastEdit, deadline: performance.now() + CHECK_BUDGET_MS, maxBlocks: NEAR_BLOCKS };
       state.notes.useEngine(this.engineFor(state.document.uri, state.settings));
-      state.analysis = state.notes.check(state.settings, this.dictionaryNames(state.document.uri, state.settings), options);
+      state.analysis = state.notes.check(state.settings, [...this.dictionaryNames(state.document.uri, state.settings), ...this.scheduleNames(state.settings)], options);
       state.analyzedVersion = state.document.version;
     }
     return state.analysis;

@@ -13,6 +13,8 @@ export interface Settings {
   dictionaryFile: string;
   /** Extra catalog files (the format `talk-notes catalog` writes), relative to the workspace folder. */
   catalogFiles: string[];
+  /** Conference schedules (.ics, Pretalx schedule.json): paths or globs relative to the workspace folder. */
+  schedules: string[];
   /** Most problems shown per file (those nearest the last edit); keeps huge files responsive. */
   maxProblems: number;
   /** Colour known project and people names (semantic tokens). */
@@ -49,6 +51,7 @@ export const DEFAULT_SETTINGS: Settings = {
   ignoredWords: [],
   dictionaryFile: '.talk-notes-dictionary.txt',
   catalogFiles: [],
+  schedules: ['*.ics', 'schedule.json'],
   maxProblems: 200,
   highlightNames: true,
   fixAllInclude: DEFAULT_FIX_ALL_INCLUDE,
@@ -105,6 +108,7 @@ export function validateSettings(raw: unknown): ValidatedSettings {
   settings.knownNames = stringList(r.knownNames, 'knownNames', problems);
   settings.ignoredWords = stringList(r.ignoredWords, 'ignoredWords', problems);
   settings.catalogFiles = stringList(r.catalogFiles, 'catalogFiles', problems);
+  if (r.schedules !== undefined) settings.schedules = stringList(r.schedules, 'schedules', problems);
   if (r.dictionaryFile !== undefined) {
     if (typeof r.dictionaryFile === 'string' && r.dictionaryFile.trim()) settings.dictionaryFile = r.dictionaryFile.trim();
     else problems.push('talkNotes.dictionaryFile should be a file path; the default is used.');

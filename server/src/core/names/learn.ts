@@ -220,6 +220,15 @@ export interface LearnedNames {
   words: string[];
   /** Words of catalog names the file capitalizes mid-sentence, in lowercase (see `writtenNameWords`). */
   written?: string[];
+  /** What `learnedSignature` answers, when `learnedNames` worked it out. */
+  signature?: string;
+  /**
+   * How parts of `people` are learned as words of their own, when not as a person's ('person', in any
+   * casing): 'word' for an English word ("Grant", "Rose": in lowercase it is the word), 'none' for a short
+   * part or a dictionary word or name of a person named from outside the file (a schedule lists hundreds:
+   * "Sarah" or "Costa" alone is no near miss of one of them).
+   */
+  parts?: Map<string, 'word' | 'none'>;
 }
 
 /** Candidate names of a whole document, tallied block by block (see NotesDocument). */
@@ -240,14 +249,9 @@ export interface LearnCandidates {
  */
 export function learnedNames(candidates: LearnCandidates, catalog: Catalog, words: WordList, extraNames: string[]): LearnedNames {
   const people = new Set<string>();
-  const single = new Set<string>();
-  for (const name of extraNames) {
-    const trimmed = name.trim();
-    if (!trimmed) continue;
-    if (/\s/.test(trimmed) && /^\p{Lu}/u.test(trimmed)) people.add(trimmed);
-    else single.add(trimmed);
-  }
   const memo = memoFor(catalog, words);
+  const extra = memo.extras(extraNames);
+  const single = new Set<string>(extra.single);
   for (const candidate of candidates.people) {
     let verdict = memo.people.get(candidate);
     const labelled = candidate.startsWith(LABELLED);
@@ -272,7 +276,35 @@ export function learnedNames(candidates: LearnCandidates, catalog: Catalog, word
     const verdict = memo.unknown(word, !proper);
     if (verdict === 'name' || (verdict === 'near-word' && proper)) single.add(word);
   }
-  return { people: [...people], words: [...single], written: writtenNameWords(candidates.midSentence?.keys() ?? [], catalog, words) };
+  const parts = new Map<string, 'word' | 'none'>();
+  const ownParts = new Set<string>();
+  const own = [...people].sort();
+  for (const person of own) {
+    for (const part of person.split(/\s+/)) {
+      ownParts.add(part);
+      if (memo.part(part) === 'word') parts.set(part, 'word');
+    }
+  }
+  for (const person of extra.people) people.add(person);
+  // (A part of a name of the file's own is learned as for that name.)
+  const overridden: string[] = [];
+  for (const part of extra.noneParts) {
+    if (ownParts.has(part)) overridden.push(part);
+    else parts.set(part, 'none');
+  }
+  const written = writtenNameWords(candidates.midSentence?.keys() ?? [], catalog, words);
+  // The signature from sorted pieces, the extra names' sorted once (a schedule has thousands).
+  const signature = [own.join('\u0001'), extra.signature, [...single].sort().join('\u0001'), written.join('\u0001'), [...parts].filter(([, l]) => l === 'word').map(([p]) => p).sort().join('\u0001'), overridden.sort().join('\u0001')].join('\u0002');
+  return { people: [...people], words: [...single], written, parts, signature };
+}
+
+/** What extra names teach (people, single words, parts known only in full), worked out once per list. */
+interface ExtraNames {
+  people: string[];
+  single: string[];
+  /** Parts of the people that are no words of their own: short ones and dictionary words (see `parts`). */
+  noneParts: string[];
+  signature: string;
 }
 
 /**
@@ -314,7 +346,9 @@ function hostOf(url: string): string | undefined {
 }
 
 export function learnedSignature(names: LearnedNames): string {
-  return [...names.people].sort().join('\u0001') + '\u0002' + [...names.words].sort().join('\u0001') + '\u0002' + (names.written ?? []).join('\u0001');
+  if (names.signature !== undefined) return names.signature;
+  const parts = [...(names.parts ?? [])].map(([part, label]) => `${part}=${label}`).sort();
+  return [...names.people].sort().join('\u0001') + '\u0002' + [...names.words].sort().join('\u0001') + '\u0002' + (names.written ?? []).join('\u0001') + '\u0002' + parts.join('\u0001');
 }
 
 /** The catalog of learned names that the matcher consults next to the shared one. */
@@ -328,7 +362,10 @@ export function learnedCatalog(names: LearnedNames): Catalog {
   for (const person of names.people) {
     if (learned.lookup(person).length) continue;
     learned.addPerson(person, 'learned');
-    for (const part of person.split(/\s+/)) addWord(part, 'person');
+    for (const part of person.split(/\s+/)) {
+      const label = names.parts?.get(part) ?? 'person';
+      if (label !== 'none') addWord(part, label);
+    }
   }
   for (const word of names.words) addWord(word, 'word');
   return learned;
@@ -339,6 +376,9 @@ type Unknown = 'no' | 'name' | 'near-word';
 
 interface LearnMemo {
   people: Map<string, boolean>;
+  /** What a part of a person's name is in English: a lowercase word, another dictionary word (a name), or neither. */
+  part(part: string): 'word' | 'dictionary' | 'other';
+  extras(names: readonly string[]): ExtraNames;
   /** With `nearWords` false, an unknown word near an English one may be answered as 'near-word' or 'name'. */
   unknown(word: string, nearWords: boolean): Unknown;
 }
@@ -351,8 +391,41 @@ function memoFor(catalog: Catalog, words: WordList): LearnMemo {
   let memo = byWords.get(words);
   if (!memo) {
     const unknown = new Map<string, Unknown | 'unknown'>();
+    const parts = new Map<string, 'word' | 'dictionary' | 'other'>();
+    const extras = new Map<string, ExtraNames>();
     memo = {
+      extras(names: readonly string[]): ExtraNames {
+        const key = names.join('\u0001');
+        let found = extras.get(key);
+        if (!found) {
+          const people = new Set<string>();
+          const single = new Set<string>();
+          for (const name of names) {
+            const trimmed = name.trim();
+            if (!trimmed) continue;
+            if (/\s/.test(trimmed) && /^\p{Lu}/u.test(trimmed)) people.add(trimmed);
+            else single.add(trimmed);
+          }
+          // Short parts have many neighbours ("Costa" / "Cost", "Wang" / "Yang"): only the full name is known.
+          const none = new Set<string>();
+          for (const person of people) for (const part of person.split(/\s+/)) if (part.length < 6 || this.part(part) !== 'other') none.add(part);
+          const sorted = [...people].sort();
+          found = { people: [...people], single: [...single], noneParts: [...none], signature: sorted.join('\u0001') + '\u0003' + [...none].sort().join('\u0001') };
+          if (extras.size >= 8) extras.clear();
+          extras.set(key, found);
+        }
+        return found;
+      },
       people: new Map(),
+      part(part: string) {
+        let v = parts.get(part);
+        if (v === undefined) {
+          v = words.isLowercaseWord(part) ? 'word' : words.isWord(part) ? 'dictionary' : 'other';
+          if (parts.size > 100_000) parts.clear();
+          parts.set(part, v);
+        }
+        return v;
+      },
       unknown(word: string, nearWords: boolean): Unknown {
         let v = unknown.get(word);
         if (v === undefined) {

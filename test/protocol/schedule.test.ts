@@ -1,0 +1,90 @@
+// talkNotes.schedules: the workspace's conference schedule makes its speakers known to every notes file, so a
+// misheard speaker is fixed even where the notes name no speaker; a changed schedule is read again, and a
+// broken one is reported once while the checker goes on. (The people are invented: no catalog knows them.)
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { LspClient, REPO, textOf } from './lsp-client.ts';
+
+const FIXTURES = path.join(REPO, 'test', 'fixtures', 'schedule');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'talk-notes-schedules-'));
+after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+// No speaker line anywhere: the names are only in the prose.
+const NOTES = '# Day two\n\n## Scaling batch jobs\n\nThe queue grew past what one controller could hold.\n\n- Tobiah Wrenfeld showed the backpressure API\n- Marisol Quintavale opened with the community numbers\n- we run Kubevirt next to it\n';
+
+function workspace(name: string, files: Record<string, string>): string {
+  const dir = path.join(tmp, name);
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [file, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, file), text);
+  return dir;
+}
+
+const fixes = (diags: { range: unknown; data?: unknown; message: string }[], text: string): string[] => diags.map((d) => `${textOf(text, d as never)}: ${d.message}`);
+
+describe('talkNotes.schedules', () => {
+  test('a speaker misheard in notes without a speaker line is flagged with the schedule spelling (default: *.ics in the workspace)', async () => {
+    const dir = workspace('default', { 'harbour-summit.ics': fs.readFileSync(path.join(FIXTURES, 'harbour-summit.ics'), 'utf8') });
+    const { client } = await LspClient.start({ workspaceFolder: dir, settings: {} });
+    try {
+      const diags = await client.open(pathToFileURL(path.join(dir, 'day2.md')).href, NOTES);
+      const found = fixes(diags, NOTES);
+      assert.ok(found.some((f) => f.startsWith('Wrenfeld:') && f.includes('Wrenfield')), JSON.stringify(found));
+      assert.ok(found.some((f) => f.startsWith('Quintavale:') && f.includes('Quintavalle')), JSON.stringify(found));
+      assert.ok(found.some((f) => f.startsWith('Kubevirt:')), 'the catalog still works');
+    } finally {
+      await client.stop();
+    }
+  });
+
+  test('without a schedule those names are not flagged', async () => {
+    const dir = workspace('none', {});
+    const { client } = await LspClient.start({ workspaceFolder: dir, settings: {} });
+    try {
+      const found = fixes(await client.open(pathToFileURL(path.join(dir, 'day2.md')).href, NOTES), NOTES);
+      assert.ok(!found.some((f) => f.startsWith('Wrenfeld') || f.startsWith('Quintavale')), JSON.stringify(found));
+    } finally {
+      await client.stop();
+    }
+  });
+
+  test("a Pretalx schedule.json named in the setting; a changed file is read again", async () => {
+    const json = fs.readFileSync(path.join(FIXTURES, 'schedule.json'), 'utf8');
+    const dir = workspace('pretalx', { 'program.json': json });
+    const { client } = await LspClient.start({ workspaceFolder: dir, settings: { schedules: ['./program.json'] }, progressAndWatching: true });
+    const text = '# Day one\n\n- Corentin Duval-Khatry showed policy as code\n- Yevgenia Lindqvist on etcd\n';
+    const uri = pathToFileURL(path.join(dir, 'day1.md')).href;
+    try {
+      const found = fixes(await client.open(uri, text), text);
+      assert.ok(found.some((f) => f.startsWith('Duval-Khatry:') && f.includes('Duval-Khatri')), JSON.stringify(found));
+      // The speaker is renamed in the schedule: the old spelling becomes the slip.
+      fs.writeFileSync(path.join(dir, 'program.json'), json.replace(/Corentin Duval-Khatri/g, 'Corentin Duval-Khatry'));
+      const before = client.publishes.length;
+      client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(dir, 'program.json')).href, type: 2 }] });
+      const after = await client.waitForDiagnostics(uri, before, (d) => !d.some((x) => textOf(text, x) === 'Duval-Khatry'));
+      assert.ok(!fixes(after, text).some((f) => f.startsWith('Duval-Khatry')));
+    } finally {
+      await client.stop();
+    }
+  });
+
+  test('a broken schedule is reported once, naming the file and line, and its good events are used', async () => {
+    const dir = workspace('broken', { 'malformed.ics': fs.readFileSync(path.join(FIXTURES, 'malformed.ics'), 'utf8') });
+    const { client } = await LspClient.start({ workspaceFolder: dir, settings: {} });
+    const text = '# Day two\n\n- Berit Soltvet closed the day\n- we run Kubevirt\n';
+    try {
+      const found = fixes(await client.open(pathToFileURL(path.join(dir, 'notes.md')).href, text), text);
+      assert.ok(found.some((f) => f.startsWith('Soltvet:') && f.includes('Soltvedt')), JSON.stringify(found));
+      const shown = (): string[] => [...client.notifications, ...client.serverRequests].filter((n) => n.method === 'window/showMessage' || n.method === 'window/showMessageRequest').map((n) => (n.params as { message: string }).message);
+      const message = await client.waitFor('a warning naming the file', () => shown().find((m) => m.includes('malformed.ics:11')), 3_000);
+      assert.match(message, /3 more problems/);
+      await client.open(pathToFileURL(path.join(dir, 'other.md')).href, text);
+      assert.equal(shown().filter((m) => m.includes('malformed.ics')).length, 1, 'told once');
+    } finally {
+      await client.stop();
+    }
+  });
+});
