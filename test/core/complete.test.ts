@@ -52,9 +52,17 @@ describe('completion ranking', () => {
   });
 
   test('names with a later word starting so come after the prefix matches', () => {
-    const list = labels('tele');
+    const list = labels('Tele');
     assert.ok(list.includes('OpenTelemetry'));
     assert.ok(list.indexOf('Telepresence') < list.indexOf('OpenTelemetry'), list.join(', '));
+  });
+
+  test('the lowercase beginning of a common English word is prose being typed; capitalized it may start a name', () => {
+    assert.deepEqual(labels('Notes on conf'), []);
+    assert.deepEqual(labels('we tele'), []);
+    assert.ok(labels('Notes on Conf').length > 0);
+    assert.equal(labels('notes on kube')[0], 'Kubernetes', 'no English word starts so');
+    assert.equal(labels('we use helm')[0], 'Helm', 'a name spelled whole');
   });
 
   test('close slips come last and only when they share the start', () => {

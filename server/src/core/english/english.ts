@@ -29,6 +29,11 @@ export interface WordList {
    */
   commonness(lower: string): number | undefined;
   /**
+   * Whether a dictionary word at least this common (natural log of its count) starts with the lowercase
+   * prefix and goes on ("conf" of "confirm"): the prefix is likely an English word being typed.
+   */
+  startsCommonWord?(prefix: string, minLogCount: number): boolean;
+  /**
    * Ranked corrections (the best 8), with the evidence the English check decides on: up to two edits away
    * when `maxCost` (weighted edits, typos.ts) allows more than one slip, else one edit.
    */
@@ -158,6 +163,23 @@ export class EnglishWords implements WordList {
   }
 
   private readonly ranked = new Map<string, Correction[]>();
+
+  startsCommonWord(prefix: string, minLogCount: number): boolean {
+    const forms = this.speller.forms;
+    if (!forms || !this.lexicon || !prefix) return false;
+    const key = `${minLogCount}\u0000${prefix}`;
+    let found = this.commonPrefixes.get(key);
+    if (found === undefined) {
+      found = false;
+      const [from, to] = forms.prefixRange(prefix);
+      for (let k = from; k < to && !found; k++) found = this.lexicon.logCount(k) >= minLogCount && forms.at(k).length > prefix.length;
+      if (this.commonPrefixes.size > 20_000) this.commonPrefixes.clear();
+      this.commonPrefixes.set(key, found);
+    }
+    return found;
+  }
+
+  private readonly commonPrefixes = new Map<string, boolean>();
 
   commonness(lower: string): number | undefined {
     const k = this.speller.forms?.indexOf(lower) ?? -1;

@@ -34,7 +34,7 @@ export interface CompletionOptions {
   /** Names (canonical) used in other notes of the workspace, with in how many files. */
   usedElsewhere?: ReadonlyMap<string, number>;
   /** The English word list: a common word typed in lowercase is prose, not a name being started. */
-  words?: Pick<WordList, 'isEnglish' | 'commonness'>;
+  words?: Pick<WordList, 'isEnglish' | 'commonness' | 'startsCommonWord'>;
 }
 
 const MIN_TYPED = 3;
@@ -253,7 +253,9 @@ export function completeNames(text: string, offset: number, catalogs: Catalog[],
     }
   }
   if (!scored.length) {
-    const common = isCommon(word, options.words);
+    // A lowercase beginning of a common word ("conf" of "configure") is prose being typed: only a name it
+    // spells whole is offered. Capitalized ("Conf") or no English beginning ("kube"), it may start a name.
+    const common = isCommon(word, options.words) || (word === word.toLowerCase() && options.words?.startsCommonWord?.(word, COMMON_LOWER) === true);
     scored = rankAll(word, catalogs, options, common);
     from = start;
   }
