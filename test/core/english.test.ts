@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { derivedForms } from '../../server/src/core/english/lexicon.ts';
-import { adjacentKeys, typoCost } from '../../server/src/core/english/typos.ts';
+import { adjacentKeys, FINGER_SLIPS, MISSPELLINGS, typoCost } from '../../server/src/core/english/typos.ts';
 import { lexiconFromPackages } from '../../server/src/data.ts';
 import { analyze, testEngine } from './helpers.ts';
 
@@ -52,7 +52,7 @@ describe('English check: typos and their fixes', () => {
     const f = analyze('Did hwo see that?').findings.find((x) => x.wrong === 'hwo');
     assert.ok(f);
     assert.equal(f.preferred, false);
-    assert.deepEqual(f.fixes.slice(0, 2), ['who', 'how']);
+    assert.deepEqual(f.fixes.slice(0, 2).sort(), ['how', 'who']);
     assert.ok(f.fixes.length <= 3);
   });
 
@@ -66,6 +66,23 @@ describe('English check: typos and their fixes', () => {
 
   test('a proper noun written in lowercase', () => {
     assert.deepEqual(spelling('We met on monday.'), ['monday -> Monday']);
+  });
+
+  test('a letter left out explains a typo better than one too many', () => {
+    assert.deepEqual(spelling('The team answerd every question about the servie.'), ['answerd -> answered', 'servie -> service']);
+    assert.deepEqual(spelling('Then the pod restartd twice.'), ['restartd -> restarted']);
+  });
+
+  test('a derivation the dictionary lists only as a derivation is a fix too', () => {
+    assert.deepEqual(spelling('The activtions were logged.'), ['activtions -> activations']);
+  });
+
+  test('a word opening a line is checked as in lowercase when a letter doubled or not explains it', () => {
+    assert.deepEqual(spelling('Mesaging:\nqueues everywhere.'), ['Mesaging -> Messaging']);
+  });
+
+  test('a capitalized word in a sentence is corrected for finger slips only: names differ from words by more', () => {
+    assert.deepEqual(spelling('We met Havin and Darin at the booth, then Morgen.'), []);
   });
 });
 
@@ -82,6 +99,17 @@ describe('corrections', () => {
     assert.ok(!words.corrections('Petersen').some((c) => c.word === 'Peterson'));
   });
 
+  test('derivations of a known stem are candidates; those of no stem, and -er forms, are not', () => {
+    assert.equal(words.corrections('activtions')[0].word, 'activations');
+    for (const c of words.corrections('punctuater')) assert.ok(!/er$/.test(c.word) || words.commonness(c.word) !== undefined, c.word);
+  });
+
+  test('a capitalized word is weighed by finger slips too', () => {
+    const c = words.corrections('Recieved')[0];
+    assert.equal(c.word, 'Received');
+    assert.ok(c.slip <= 0.5 && c.slipScore < c.slip * 4, 'a swap, and a common word');
+  });
+
   test('suggest keeps about one edit', () => {
     assert.deepEqual(words.suggest('pipline'), ['pipeline']);
     assert.deepEqual(words.suggest('obsrevabilty'), []);
@@ -96,6 +124,20 @@ describe('the error model', () => {
     assert.ok(typoCost('teh', 'the') < typoCost('tge', 'the'), 'two letters swapped');
     assert.ok(typoCost('mith', 'with') > typoCost('wimh', 'with'), 'the first letter is rarely wrong');
     assert.ok(typoCost('commity', 'community') < typoCost('comuniy', 'community'), 'two letters skipped together are less than two slips');
+  });
+
+  test('finger slips are the default (names/ matches with them)', () => {
+    assert.equal(typoCost('pipline', 'pipeline'), typoCost('pipline', 'pipeline', FINGER_SLIPS));
+  });
+
+  test('misspellings: a letter left out is the commonest slip, one too many rarer than a wrong one', () => {
+    const m = MISSPELLINGS;
+    assert.ok(typoCost('answerd', 'answered', m) < typoCost('answerd', 'answer', m), 'left out beats one too many');
+    assert.ok(typoCost('answerd', 'answered', FINGER_SLIPS) > typoCost('answerd', 'answer', FINGER_SLIPS), 'as finger slips, the other way');
+    assert.ok(typoCost('mesage', 'message', m) < typoCost('mesage', 'mesa', m), 'a doubled letter typed once');
+    assert.ok(typoCost('brige', 'bridge', m) < typoCost('bricge', 'bridge', m), 'left out beats a wrong letter');
+    assert.ok(typoCost('grpah', 'graph', m) < typoCost('grsph', 'graph', m), 'two letters swapped beat a wrong one');
+    assert.ok(typoCost('xgraph', 'graph', m) > typoCost('grapxh', 'graph', m), 'the first letter is slipped on less');
   });
 });
 

@@ -1,12 +1,12 @@
 // English words: a Hunspell dictionary (bundled en_US) plus the cloud-native vocabulary, and the lexicon
 // compiled beside it (lexicon.ts: derivations and British spellings en_US lacks, jargon word lists, word
 // frequencies). Used to know which words are ordinary English (so everyday "helm" is left alone) and to rank
-// corrections for English typos: dictionary forms up to two edits away, scored by the error model of typos.ts
-// and how common each is.
+// corrections for English typos: dictionary forms and derivations up to two edits away, scored by the
+// misspelling model of typos.ts and how common each is.
 import nspell from 'nspell';
-import type { Lexicon } from './lexicon.ts';
+import { americanSpellings, type Lexicon } from './lexicon.ts';
 import { SortedWords, type Speller } from './speller.ts';
-import { scoreOf, soundAlike, typoCost } from './typos.ts';
+import { FINGER_SLIPS, MISSPELLINGS, scoreOf, soundAlike, typoCost, type ErrorModel } from './typos.ts';
 
 export interface WordList {
   /** Whether the word is correct English or vocabulary, in any casing a sentence may give it. */
@@ -21,7 +21,7 @@ export interface WordList {
   isEnglish(lower: string): boolean;
   /** Whether the all-capitals word is an acronym of the vocabulary, the dictionary or the jargon lists (SDK). */
   isAcronym(upper: string): boolean;
-  /** Corrections about one edit away (weighted by the error model), best first; casing follows the word. */
+  /** Corrections about one finger slip away (typos.ts), best first; casing follows the word. */
   suggest(word: string): string[];
   /**
    * How common a lowercase dictionary word is in everyday English: the natural log of its count in the
@@ -44,10 +44,14 @@ export interface WordList {
 export interface Correction {
   /** As it would replace the typed word (its casing follows the typed word's). */
   word: string;
-  /** Weighted edits from the typed word (typos.ts); 0.2 for a proper noun written in lowercase. */
+  /** Weighted edits from the typed word (the misspelling model, typos.ts); 0.2 for a proper noun written in lowercase. */
   cost: number;
   /** Edits against how common the word is, lower is better (scoreOf in typos.ts). */
   score: number;
+  /** Weighted edits as slips of the fingers (FINGER_SLIPS), what a capitalized word is judged by. */
+  slip: number;
+  /** The score with those. */
+  slipScore: number;
   /** A name (Christmas): only offered for its own letters in lowercase. */
   proper: boolean;
 }
@@ -67,12 +71,24 @@ const SUFFIX = /-?(?:less|like|wise)$/;
 /** Log counts given to words the frequency list lacks: vocabulary terms are common in notes, jargon less so. */
 const VOCABULARY_LOG_COUNT = Math.log(200);
 const JARGON_LOG_COUNT = Math.log(30);
+/**
+ * The endings of the derivations of lexicon.ts (derivedForms) offered as fixes: not -er, -ed or -ing, which it
+ * derives loosely (absoluted, punctuater).
+ */
+const DERIVATION = /(?:s|ations?|ables?|ly)$/;
+/** The endings of a dictionary form whose count is its stem's when the frequency list lacks it (fuzzing). */
+const INFLECTION = /(?:e?s|ers?|ations?|ables?|ly|e?d|ing)$/;
+/** A derivation the frequency list lacks is this much rarer (log) than its stem. */
+const DERIVED_RARITY = 4;
 /** A proper noun written in lowercase ("christmas"): nearly no slip at all. */
 const CASE_ONLY_COST = 0.2;
 /** `suggest` keeps corrections this close (a weighted edit). */
 const ONE_EDIT = 1.05;
-/** Up to this many weighted edits, corrections are looked for one edit deep (typos.ts: two slips cost more, but for two doubled letters). */
-const ONE_SLIP = 1.2;
+/**
+ * From this many weighted edits on (seven letters or more in lowercase, spelling.ts), corrections are looked for
+ * two edits deep: a shorter word is near too many words two edits away, and walking them all is slow.
+ */
+const TWO_SLIPS = 1.5;
 
 export class EnglishWords implements WordList {
   private readonly vocabulary: Map<string, string>;
@@ -187,22 +203,64 @@ export class EnglishWords implements WordList {
     return this.lexicon ? this.lexicon.logCount(k) : 0;
   }
 
+  /**
+   * A derivation's log count, which the frequency list lacks: its stem's, less a derivation's rarity; undefined
+   * for a word of no known stem or other ending (British spellings, daemon names, -er), which is no correction.
+   */
+  private derivedLogCount(form: string, endings = DERIVATION): number | undefined {
+    const m = endings.exec(form);
+    if (!m) return undefined;
+    const stem = form.slice(0, m.index);
+    for (const s of [stem, stem + 'e', stem.replace(/i$/, 'y')]) {
+      const count = s.length >= 3 ? this.commonness(s) : undefined;
+      if (count !== undefined) return Math.max(0, count - DERIVED_RARITY);
+    }
+    return undefined;
+  }
+
+  private readonly derivations = new Map<string, SortedWords>();
+
+  /**
+   * The derivations (lexicon.ts) that start with the letter and have a known stem, what may be a fix: a third
+   * of the list, listed once per letter when first asked for.
+   */
+  private stemmedDerivations(letter: string): SortedWords {
+    let list = this.derivations.get(letter);
+    if (!list) {
+      const english = this.lexicon!.english;
+      const [from, to] = english.prefixRange(letter);
+      const kept: string[] = [];
+      for (let k = from; k < to; k++) {
+        const form = english.at(k);
+        if (this.derivedLogCount(form) !== undefined) kept.push(form);
+      }
+      list = new SortedWords(kept.join('\n'));
+      this.derivations.set(letter, list);
+    }
+    return list;
+  }
+
   suggest(word: string): string[] {
     // Most words asked about (unknown names) have no correction this close: that is found out first, in a
     // small part of the dictionary, and the whole ranking is made only when there may be one.
-    if (!this.ranked.has(1 + word) && !this.mayHaveOneSlipCorrection(word)) return [];
-    return this.corrections(word, ONE_EDIT)
+    // The finger slips (typos.ts) keep what names/ asks of it as it was.
+    if (!this.ranked.has('f' + word) && !this.mayHaveOneSlipCorrection(word)) return [];
+    return this.ranking(word, 1, FINGER_SLIPS)
       .filter((c) => c.cost <= ONE_EDIT)
       .slice(0, 3)
       .map((c) => c.word);
   }
 
   corrections(word: string, maxCost = Infinity): Correction[] {
-    const max = word.length <= 4 || maxCost <= ONE_SLIP ? 1 : 2;
-    const key = max + word;
+    const max = word.length <= 4 || maxCost < TWO_SLIPS ? 1 : 2;
+    return this.ranking(word, max, MISSPELLINGS);
+  }
+
+  private ranking(word: string, max: number, model: ErrorModel): Correction[] {
+    const key = (model === FINGER_SLIPS ? 'f' : max) + word;
     let found = this.ranked.get(key);
     if (!found) {
-      found = this.rank(word, max);
+      found = this.rank(word, max, model);
       if (this.ranked.size > 20_000) this.ranked.clear();
       this.ranked.set(key, found);
     }
@@ -221,26 +279,35 @@ export class EnglishWords implements WordList {
     if (!this.speller.forms || !/^[a-z]{2}/.test(lower)) return true;
     const capitalized = /^\p{Lu}/u.test(word);
     let close = false;
-    this.candidates(word, lower, 1, (display, cost) => {
+    this.candidates(word, lower, 1, FINGER_SLIPS, (display, cost) => {
       if (cost <= ONE_EDIT && shownAs(display, capitalized) !== word) close = true;
     }, [lower[0], lower[1]]);
     return close;
   }
 
   /** Candidates up to `max` edits away, scored by the error model and how common they are. */
-  private rank(word: string, max: number): Correction[] {
+  private rank(word: string, max: number, model: ErrorModel): Correction[] {
     const lower = word.toLowerCase();
     if (lower.length < 2 || lower.length > 40) return [];
     const capitalized = /^\p{Lu}/u.test(word);
-    const best = new Map<string, Correction>();
-    this.candidates(word, lower, max, (display, cost, logCount, proper) => {
+    const best = new Map<string, Correction & { alike: boolean; logCount: number }>();
+    this.candidates(word, lower, max, model, (display, cost, logCount, proper) => {
       const shown = shownAs(display, capitalized);
       if (shown === word) return;
-      const score = scoreOf(cost, soundAlike(lower, display.toLowerCase()), logCount);
+      const alike = soundAlike(lower, display.toLowerCase());
+      const score = scoreOf(cost, alike, logCount);
       const seen = best.get(shown);
-      if (!seen || score < seen.score) best.set(shown, { word: shown, cost, score, proper });
+      if (!seen || score < seen.score) best.set(shown, { word: shown, cost, score, slip: cost, slipScore: score, proper, alike, logCount });
     });
-    return [...best.values()].sort((a, b) => a.score - b.score || a.cost - b.cost || (a.word < b.word ? -1 : 1)).slice(0, 8);
+    const top = [...best.values()].sort((a, b) => a.score - b.score || a.cost - b.cost || (a.word < b.word ? -1 : 1)).slice(0, 8);
+    return top.map(({ alike, logCount, ...c }) => {
+      // A name in lowercase and a contraction cost what they cost; other words, their finger slips.
+      if (model !== FINGER_SLIPS && !c.proper && !/'/.test(c.word)) {
+        c.slip = typoCost(lower, c.word.toLowerCase(), FINGER_SLIPS);
+        c.slipScore = scoreOf(c.slip, alike, logCount);
+      }
+      return c;
+    });
   }
 
   /**
@@ -248,7 +315,7 @@ export class EnglishWords implements WordList {
    * be offered more than once. With `firstLetters`, only the dictionary forms that start with one of them
    * (in either case) are among them, one edit away.
    */
-  private candidates(word: string, lower: string, max: number, offer: (display: string, cost: number, logCount: number, proper: boolean) => void, firstLetters?: string[]): void {
+  private candidates(word: string, lower: string, max: number, model: ErrorModel, offer: (display: string, cost: number, logCount: number, proper: boolean) => void, firstLetters?: string[]): void {
     const capitalized = /^\p{Lu}/u.test(word);
     // A contraction typed without its apostrophe ("didnt", "doesnt"); never a possessive ('s).
     for (let i = 1; i < lower.length; i++) {
@@ -272,7 +339,10 @@ export class EnglishWords implements WordList {
           if (formLower === lower && !capitalized) offer(form, CASE_ONLY_COST, logCountAt(k), true);
           return;
         }
-        if (form !== lower) offer(form, typoCost(lower, form), logCountAt(k), false);
+        if (form === lower) return;
+        // A form the frequency list lacks (fuzzing) is as common as its stem allows, not unheard of.
+        const count = logCountAt(k) || (model === FINGER_SLIPS || !lexicon ? 0 : this.derivedLogCount(form, INFLECTION) ?? 0);
+        offer(form, typoCost(lower, form, model), count, false);
       };
       // A capitalized word is offered forms in lowercase only (see visit): the forms that start with a capital
       // (A–Z, sorted before the lowercase ones) are not walked for it.
@@ -290,19 +360,29 @@ export class EnglishWords implements WordList {
       // edits deep, the forms that start with a capital are not walked.)
       if (max > 1) for (const start of new Set([lower[0], lower[1]])) walk(max, forms.prefixRange(start));
     } else {
-      this.oneEditAway(lower, offer);
+      this.oneEditAway(lower, model, offer);
     }
     if (lexicon) {
       lexicon.terms.near(lower, max, (k) => {
         const term = lexicon.terms.at(k);
-        if (term !== lower) offer(term, typoCost(lower, term), JARGON_LOG_COUNT, false);
+        if (term !== lower) offer(term, typoCost(lower, term, model), JARGON_LOG_COUNT, false);
       });
+      // Derivations of a known stem (activations) are fixes too, as common as the stem allows: only those that
+      // start with the typed word's first letter (a slip there is rare, and the walk is slow), and not among
+      // finger slips (as names/ had them).
+      if (model !== FINGER_SLIPS) {
+        const derived = this.stemmedDerivations(lower[0]);
+        derived.near(lower, max, (k) => {
+          const form = derived.at(k);
+          if (form !== lower) offer(form, typoCost(lower, form, model), this.derivedLogCount(form) ?? 0, false);
+        });
+      }
     }
     this.vocabularyWords.near(lower, max, (k) => {
       const key = this.vocabularyWords.at(k);
       const display = this.vocabulary.get(key)!;
       const at = forms && lexicon ? forms.indexOf(key) : -1;
-      if (key !== lower) offer(display, typoCost(lower, key), Math.max(VOCABULARY_LOG_COUNT, at >= 0 ? logCountAt(at) : 0), false);
+      if (key !== lower) offer(display, typoCost(lower, key, model), Math.max(VOCABULARY_LOG_COUNT, at >= 0 ? logCountAt(at) : 0), false);
     });
   }
 
@@ -316,11 +396,11 @@ export class EnglishWords implements WordList {
   }
 
   /** Without a lexicon: the dictionary words one edit away (keeping the first letter), by lookup. */
-  private oneEditAway(lower: string, offer: (display: string, cost: number, logCount: number, proper: boolean) => void): void {
+  private oneEditAway(lower: string, model: ErrorModel, offer: (display: string, cost: number, logCount: number, proper: boolean) => void): void {
     const consider = (candidate: string): void => {
       if (candidate.length < 2 || !this.speller.hasLowercaseForm(candidate)) return;
       const display = this.displayForm(candidate);
-      if (display === candidate) offer(candidate, typoCost(lower, candidate), 0, false);
+      if (display === candidate) offer(candidate, typoCost(lower, candidate, model), 0, false);
     };
     if (this.check(capitalize(lower))) offer(capitalize(lower), CASE_ONLY_COST, 0, true);
     for (let i = 1; i < lower.length - 1; i++) consider(lower.slice(0, i) + lower[i + 1] + lower[i] + lower.slice(i + 2));
@@ -328,27 +408,6 @@ export class EnglishWords implements WordList {
     for (let i = 1; i < lower.length; i++) consider(lower.slice(0, i) + lower.slice(i + 1));
     for (let i = 1; i < lower.length; i++) for (const c of LETTERS) if (c !== lower[i]) consider(lower.slice(0, i) + c + lower.slice(i + 1));
   }
-}
-
-// British and Commonwealth spellings are correct too: the dictionary is en_US, so map them over.
-const BRITISH: [RegExp, string][] = [
-  [/our(s|ed|ing|ite|ites|able|er|ers)?$/, 'or$1'],
-  [/our(?=[a-z]{2,})/, 'or'],
-  [/is(e|es|ed|ing|er|ers|ation|ations|able)$/, 'iz$1'],
-  [/ys(e|es|ed|ing)$/, 'yz$1'],
-  [/tre(s)?$/, 'ter$1'],
-  [/ogue(s)?$/, 'og$1'],
-  [/ence(s)?$/, 'ense$1'],
-  [/ll(ed|ing|er|ers)$/, 'l$1'],
-  [/amme(s)?$/, 'am$1'],
-];
-
-function americanSpellings(word: string): string[] {
-  const out: string[] = [];
-  for (const [pattern, replacement] of BRITISH) {
-    if (pattern.test(word)) out.push(word.replace(pattern, replacement));
-  }
-  return out;
 }
 
 /** How a candidate would replace a typed word: capitalized like it, unless it has capitals of its own. */

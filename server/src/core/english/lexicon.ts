@@ -53,6 +53,27 @@ export function logCount(byte: number): number {
   return byte / 16;
 }
 
+// British and Commonwealth spellings are correct too: the dictionary is en_US, so map them over.
+const BRITISH: [RegExp, string][] = [
+  [/our(s|ed|ing|ite|ites|able|er|ers)?$/, 'or$1'],
+  [/our(?=[a-z]{2,})/, 'or'],
+  [/is(e|es|ed|ing|er|ers|ation|ations|able)$/, 'iz$1'],
+  [/ys(e|es|ed|ing)$/, 'yz$1'],
+  [/tre(s)?$/, 'ter$1'],
+  [/ogue(s)?$/, 'og$1'],
+  [/ence(s)?$/, 'ense$1'],
+  [/ll(ed|ing|er|ers)$/, 'l$1'],
+  [/amme(s)?$/, 'am$1'],
+];
+
+export function americanSpellings(word: string): string[] {
+  const out: string[] = [];
+  for (const [pattern, replacement] of BRITISH) {
+    if (pattern.test(word)) out.push(word.replace(pattern, replacement));
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------- affixes
 
 export interface SuffixRule {

@@ -15,6 +15,12 @@ export interface EnglishContext {
 
 /** A second correction this close (in log odds) to the first is as likely: the fix is not preferred. */
 const CLEAR_LEAD = 1;
+/**
+ * A capital opening a line says little: a word there is judged as in lowercase when one of the cheapest finger
+ * slips (a letter doubled or not, two swapped) explains it ("Fuzing:", "Recieve"); names rarely differ from a
+ * word by so little.
+ */
+const OPENING_SLIP = 0.5;
 /** Corrections shown beside the first are at most this much less likely. */
 const SHOWN_WITHIN = 3;
 
@@ -39,35 +45,36 @@ export function matchEnglish(t: Token, ctx: EnglishContext, out: Finding[]): voi
 }
 
 /** How the word is written, for how much evidence a correction needs. */
-type Shape = 'lower' | 'opening' | 'capitalized';
+export type Shape = 'lower' | 'opening' | 'capitalized';
 
 /**
  * The score (typos.ts) the best correction needs. A short word is near some word by chance, and a
  * capitalized word is most often a name: one of eight letters or fewer needs a common correction
  * (Stallings is no slip of stalling). A capital opening a sentence says nothing: a long word there is
- * judged as in lowercase.
+ * judged as in lowercase. A capitalized word is judged by its finger slips (Correction.slipScore).
  */
 function scoreLimit(length: number, shape: Shape): number {
   if (shape !== 'lower') return length >= 9 ? (shape === 'opening' ? 3.5 : 2) : -2;
-  if (length <= 3) return -5;
-  if (length === 4) return -4;
-  if (length <= 8) return length - 6;
-  return 3.5;
+  if (length <= 3) return -4;
+  if (length === 4) return -3;
+  if (length <= 8) return length - 5;
+  return 4.5;
 }
 
 /**
- * The weighted edits a correction may be away: one slip (a wrong first letter included) for a word of six
- * letters or fewer, two cheap ones for seven or eight letters, two for a longer one. In the middle of a sentence, a capitalized word of eight letters or
- * fewer gets only a slip of the fingers (a key next to the right one, a doubled or swapped letter): names
- * differ from words by their vowels.
+ * The weighted edits a correction may be away. In lowercase (the misspelling model): one or two common slips
+ * for a word of six letters or fewer, two or three for a longer one. A capitalized word is judged by its
+ * finger slips (Correction.slip): two for a long word opening a sentence, else one, and in the middle of a
+ * sentence, a word of eight letters or fewer gets only a slip of the fingers (a key next to the right one, a
+ * doubled or swapped letter): names differ from words by their vowels.
  */
 function costLimit(length: number, shape: Shape): number {
-  if (shape === 'lower') return length <= 4 ? 1.7 : length <= 6 ? 1.2 : length <= 8 ? 1.5 : 1.8;
+  if (shape === 'lower') return length <= 4 ? 2 : length <= 6 ? 1.45 : length <= 8 ? 1.8 : 2.15;
   if (length >= 9) return shape === 'opening' ? 1.8 : 1;
   return shape === 'opening' ? 1 : 0.6;
 }
 
-function checkEnglishWord(word: string, start: number, shape: Shape, ctx: EnglishContext, out: Finding[]): void {
+export function checkEnglishWord(word: string, start: number, shape: Shape, ctx: EnglishContext, out: Finding[]): void {
   // No word is this long: it is a hash, an ID or keyboard mashing.
   if (word.length < 3 || word.length > 40 || /['’]/.test(word)) return;
   if (shape !== 'lower' && word.length < 5) return;
@@ -75,10 +82,15 @@ function checkEnglishWord(word: string, start: number, shape: Shape, ctx: Englis
   const limit = costLimit(word.length, shape);
   const all = ctx.words.corrections(word, limit);
   if (word.length <= 4 && all.some((c) => c.proper)) return; // a name in lowercase (a handle, "andy")
+  const scoreMax = scoreLimit(word.length, shape);
   // Three letters are near too many words (wrt, doo): only swapped letters are taken for a slip ("teh").
-  const ranked = all.filter((c) => c.cost <= limit && (word.length > 3 || sameLetters(word, c.word)));
+  const ranked =
+    shape === 'lower'
+      ? all.filter((c) => c.cost <= limit && (word.length > 3 || sameLetters(word, c.word)))
+      : all.filter((c) => (c.slip <= limit && c.slipScore <= scoreMax) || (shape === 'opening' && c.slip <= OPENING_SLIP && c.score <= scoreLimit(word.length, 'lower')));
   const first = ranked[0];
-  if (!first || first.score > scoreLimit(word.length, shape)) {
+  // (A capitalized word's candidates passed their limits one by one; the order is the misspelling model's.)
+  if (!first || (shape === 'lower' && first.score > scoreMax)) {
     if (shape === 'lower') matchRunTogether(word, start, ctx, out);
     return;
   }
@@ -100,7 +112,7 @@ function matchRunTogether(word: string, start: number, ctx: EnglishContext, out:
     const score = Math.min(a, b);
     if (!best || score > best.score) best = { split: `${word.slice(0, at)} ${word.slice(at)}`, score };
   }
-  if (best) report(word, start, [{ word: best.split, cost: 1, score: 0, proper: false }], ctx, out);
+  if (best) report(word, start, [{ word: best.split, cost: 1, score: 0, slip: 1, slipScore: 0, proper: false }], ctx, out);
 }
 
 /** A half of a run-together pair is a common word: fifty uses or more in the frequency list. */
@@ -140,5 +152,5 @@ function matchCasingSlip(t: Token, ctx: EnglishContext, out: Finding[]): void {
   let fix: string | undefined;
   if (rest.length === 1 && capitals.length <= 5 && ctx.words.isAcronym(word.toUpperCase())) fix = word.toUpperCase();
   else if ((capitals.length === 2 || rest.length === 1) && ctx.words.isEnglish(lower)) fix = word.charAt(0) + lower.slice(1);
-  if (fix) report(word, t.start, [{ word: fix, cost: 0, score: 0, proper: false }], ctx, out);
+  if (fix) report(word, t.start, [{ word: fix, cost: 0, score: 0, slip: 0, slipScore: 0, proper: false }], ctx, out);
 }

@@ -1,8 +1,9 @@
-// The error model that ranks corrections: how likely a typist is to turn the intended word into the typed one.
-// Edits cost less where slips are common: a key next to the intended one, a vowel for a vowel, a doubled
-// letter typed once or a key struck twice, two letters swapped, a letter dropped next to one dropped already;
-// they cost more on the first letter, which people rarely get wrong. Words that sound alike (Double Metaphone)
-// are closer still. A candidate's score adds how common it is (scoreOf).
+// The error models that rank corrections: how likely a typist is to turn the intended word into the typed one.
+// Edits cost less where slips are common. Two models share one weighted edit distance: finger slips, set by
+// hand (a key next to the intended one, a doubled letter, two letters swapped), and misspellings, counted from
+// a corpus of real ones (a letter left out is the commonest). Both charge more on the first letter, which people
+// rarely get wrong. Words that sound alike (Double Metaphone) are closer still. A candidate's score adds how
+// common it is (scoreOf).
 import { doubleMetaphone } from 'double-metaphone';
 
 const ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
@@ -30,27 +31,102 @@ const VOWELS = new Set('aeiouy');
 /** Consonants that stand for one sound, so one is written for the other (existance, Occurance). */
 const SOUND_ALIKE = new Set(['ck', 'kc', 'cs', 'sc', 'sz', 'zs', 'dt', 'td', 'bp', 'pb', 'fv', 'vf', 'gj', 'jg', 'mn', 'nm', 'kq', 'qk', 'iy', 'yi']);
 
-// Costs, in edits.
-const SWAP = 0.5;
-const SUB_ADJACENT = 0.6;
-const SUB_VOWEL = 0.65;
-const SUB_SOUND = 0.75;
-const EXTRA_DOUBLED = 0.45;
-const EXTRA_ADJACENT = 0.75;
-const EXTRA_VOWEL = 0.85;
-const MISSING_DOUBLED = 0.45;
-const MISSING_VOWEL = 0.8;
-/** A letter missing (or one too many) right after another: a skipped or repeated syllable is one slip, not two. */
-const MISSING_RUN = 0.5;
-const FIRST_LETTER = 0.7;
+/** What each kind of slip costs, in edits (one edit weighs EDIT_WEIGHT in log odds, see scoreOf). */
+export interface ErrorModel {
+  swap: number;
+  subAdjacent: number;
+  subVowel: number;
+  subSound: number;
+  sub: number;
+  extraDoubled: number;
+  extraAdjacent: number;
+  extraVowel: number;
+  extra: number;
+  missingDoubled: number;
+  /** A vowel, or the h of ch, gh, ph, sh, th, wh. */
+  missingVowel: number;
+  missing: number;
+  /** A letter missing (or one too many) right after another: a skipped or repeated syllable is one slip, not two. */
+  run: number;
+  /** Added on the first letter, which people rarely get wrong: a letter missing, wrong, too many, swapped. */
+  firstMissing: number;
+  firstSub: number;
+  firstExtra: number;
+  firstSwap: number;
+  /** Added on the last letter: one missing, wrong, one too many, a last letter doubled. */
+  endMissing: number;
+  endSub: number;
+  endExtra: number;
+  endDoubled: number;
+}
+
+/**
+ * Slips of the fingers, set by hand: a key next to the right one, a doubled letter, a swap. What names are
+ * matched with (names/fuzzy.ts) and what `suggest` keeps.
+ */
+export const FINGER_SLIPS: ErrorModel = {
+  swap: 0.5,
+  subAdjacent: 0.6,
+  subVowel: 0.65,
+  subSound: 0.75,
+  sub: 1,
+  extraDoubled: 0.45,
+  extraAdjacent: 0.75,
+  extraVowel: 0.85,
+  extra: 1,
+  missingDoubled: 0.45,
+  missingVowel: 0.8,
+  missing: 1,
+  run: 0.5,
+  firstMissing: 0.7,
+  firstSub: 0.7,
+  firstExtra: 0.7,
+  firstSwap: 0.35,
+  endMissing: 0,
+  endSub: 0,
+  endExtra: 0,
+  endDoubled: 0,
+};
+
+/**
+ * How real misspellings of English words are made, which ranks corrections: each kind of slip costs the
+ * log of how often it happens per chance to happen (in EDIT_WEIGHT units, a swap 0.5), as counted over the
+ * single-slip pairs of @cspell/dict-en-common-misspellings (bench/typo-corpus.ts scores the result). A letter
+ * left out is the commonest slip by far, a letter too many is rarer than a wrong one unless it is doubled,
+ * and the first and last letters are slipped on less.
+ */
+export const MISSPELLINGS: ErrorModel = {
+  swap: 0.5,
+  subAdjacent: 1.2,
+  subVowel: 0.87,
+  subSound: 0.85,
+  sub: 1.69,
+  extraDoubled: 0.97,
+  extraAdjacent: 1.33,
+  extraVowel: 1.17,
+  extra: 1.52,
+  missingDoubled: 0.32,
+  missingVowel: 0.47,
+  missing: 0.44,
+  run: 0.4,
+  firstMissing: 0.45,
+  firstSub: 0.25,
+  firstExtra: 0.6,
+  firstSwap: 0.6,
+  endMissing: 0.17,
+  endSub: 0.17,
+  endExtra: 0.18,
+  endDoubled: 1.45,
+};
+
 /** Taken off when the typed word sounds like the candidate. */
 export const SOUNDS_ALIKE_BONUS = 0.3;
 
-function substitution(typed: string, meant: string): number {
-  if (ADJACENT.has(typed + meant)) return SUB_ADJACENT;
-  if (VOWELS.has(typed) && VOWELS.has(meant)) return SUB_VOWEL;
-  if (SOUND_ALIKE.has(typed + meant)) return SUB_SOUND;
-  return 1;
+function substitution(typed: string, meant: string, m: ErrorModel): number {
+  if (ADJACENT.has(typed + meant)) return m.subAdjacent;
+  if (VOWELS.has(typed) && VOWELS.has(meant)) return m.subVowel;
+  if (SOUND_ALIKE.has(typed + meant)) return m.subSound;
+  return m.sub;
 }
 
 let table = new Float64Array(0);
@@ -58,9 +134,9 @@ let runs = new Uint8Array(0);
 
 /**
  * The cheapest way to type `intended` as `typed` (both lowercase), in edits weighted by how common each
- * slip is: a weighted optimal-string-alignment distance.
+ * slip is (the model): a weighted optimal-string-alignment distance.
  */
-export function typoCost(typed: string, intended: string): number {
+export function typoCost(typed: string, intended: string, model: ErrorModel = FINGER_SLIPS): number {
   const n = typed.length;
   const m = intended.length;
   const width = m + 1;
@@ -72,31 +148,32 @@ export function typoCost(typed: string, intended: string): number {
   table[0] = 0;
   runs[0] = 0;
   for (let j = 1; j <= m; j++) {
-    table[j] = table[j - 1] + missing(intended, j - 1, runs[j - 1] === 1);
+    table[j] = table[j - 1] + missing(intended, j - 1, runs[j - 1] === 1, model);
     runs[j] = 1;
   }
   for (let i = 1; i <= n; i++) {
     const row = i * width;
     const up = row - width;
-    table[row] = table[up] + extra(typed, i - 1, runs[up] === 2);
+    table[row] = table[up] + extra(typed, i - 1, runs[up] === 2, model);
     runs[row] = 2;
     const t = typed[i - 1];
     for (let j = 1; j <= m; j++) {
       const c = intended[j - 1];
-      let best = table[up + j - 1] + (t === c ? 0 : substitution(t, c) + (i === 1 && j === 1 ? FIRST_LETTER : 0));
+      let best = table[up + j - 1];
+      if (t !== c) best += substitution(t, c, model) + (i === 1 && j === 1 ? model.firstSub : i === n && j === m ? model.endSub : 0);
       let run = 0;
-      const ex = table[up + j] + extra(typed, i - 1, runs[up + j] === 2);
+      const ex = table[up + j] + extra(typed, i - 1, runs[up + j] === 2, model);
       if (ex < best) {
         best = ex;
         run = 2;
       }
-      const mi = table[row + j - 1] + missing(intended, j - 1, runs[row + j - 1] === 1);
+      const mi = table[row + j - 1] + missing(intended, j - 1, runs[row + j - 1] === 1, model);
       if (mi < best) {
         best = mi;
         run = 1;
       }
       if (i > 1 && j > 1 && t === intended[j - 2] && typed[i - 2] === c && t !== c) {
-        const sw = table[up - width + j - 2] + SWAP + (i === 2 ? FIRST_LETTER / 2 : 0);
+        const sw = table[up - width + j - 2] + model.swap + (i === 2 ? model.firstSwap : 0);
         if (sw < best) {
           best = sw;
           run = 0;
@@ -110,26 +187,27 @@ export function typoCost(typed: string, intended: string): number {
 }
 
 /** The typed letter at i is one too many. */
-function extra(typed: string, i: number, afterExtra: boolean): number {
+function extra(typed: string, i: number, afterExtra: boolean, m: ErrorModel): number {
   const c = typed[i];
   const before = typed[i - 1];
   const after = typed[i + 1];
-  let cost = 1;
-  if (c === before || c === after) cost = EXTRA_DOUBLED;
-  else if ((before && ADJACENT.has(c + before)) || (after && ADJACENT.has(c + after))) cost = EXTRA_ADJACENT;
-  else if (VOWELS.has(c)) cost = EXTRA_VOWEL;
-  if (afterExtra) cost = Math.min(cost, MISSING_RUN);
-  return i === 0 ? cost + FIRST_LETTER : cost;
+  const last = i === typed.length - 1;
+  let cost = m.extra;
+  if (c === before || c === after) cost = m.extraDoubled + (last && c === before ? m.endDoubled : 0);
+  else if ((before && ADJACENT.has(c + before)) || (after && ADJACENT.has(c + after))) cost = m.extraAdjacent;
+  else if (VOWELS.has(c)) cost = m.extraVowel;
+  if (afterExtra) cost = Math.min(cost, m.run);
+  return i === 0 ? cost + m.firstExtra : last ? cost + m.endExtra : cost;
 }
 
 /** The intended letter at j was not typed. */
-function missing(intended: string, j: number, afterMissing: boolean): number {
+function missing(intended: string, j: number, afterMissing: boolean, m: ErrorModel): number {
   const c = intended[j];
-  let cost = 1;
-  if (c === intended[j - 1] || c === intended[j + 1]) cost = MISSING_DOUBLED;
-  else if (VOWELS.has(c) || (c === 'h' && /[cgpstw]/.test(intended[j - 1] ?? ''))) cost = MISSING_VOWEL;
-  if (afterMissing) cost = Math.min(cost, MISSING_RUN);
-  return j === 0 ? cost + FIRST_LETTER : cost;
+  let cost = m.missing;
+  if (c === intended[j - 1] || c === intended[j + 1]) cost = m.missingDoubled;
+  else if (VOWELS.has(c) || (c === 'h' && /[cgpstw]/.test(intended[j - 1] ?? ''))) cost = m.missingVowel;
+  if (afterMissing) cost = Math.min(cost, m.run);
+  return j === 0 ? cost + m.firstMissing : j === intended.length - 1 ? cost + m.endMissing : cost;
 }
 
 const sounds = new Map<string, [string, string]>();
