@@ -39,28 +39,7 @@ const { tests, test, assert } = createSuite();
 
 // ---- editor helpers (all waits are condition-based) ----------------------------------------------
 let page;
-const { status, waitStatus, quickInputOpen, quickInputClosed, closeWidgets, focusEditor, runCommand, visibleLines } = workbenchHelpers(() => page, T);
-
-async function goToLine(line, col = 1) {
-  await focusEditor();
-  await page.keyboard.press('Control+G');
-  await quickInputOpen();
-  await page.keyboard.type(`${line}:${col}`);
-  await page.keyboard.press('Enter');
-  await quickInputClosed();
-  await waitStatus(new RegExp(`Ln ${line}, Col ${col}\\b`));
-}
-
-async function waitLine(pred, what, timeout = T) {
-  const end = Date.now() + timeout;
-  let lines = [];
-  while (Date.now() < end) {
-    lines = await visibleLines();
-    if (lines.some(pred)) return;
-    await page.waitForTimeout(50);   // polling interval of a condition wait, not a fixed sleep
-  }
-  throw new Fail(`no editor line ${what}; visible lines: ${JSON.stringify(lines.slice(0, 40))}`);
-}
+const { status, waitStatus, quickInputOpen, quickInputClosed, closeWidgets, focusEditor, runCommand, visibleLines, goToLine, waitLine } = workbenchHelpers(() => page, T);
 
 /** Bounding box of `word` inside the rendered line whose text matches lineRe (page coordinates). */
 function wordBox(lineSrc, word) {

@@ -31,29 +31,8 @@ const vsix = requireVsix(o.vsix, LABEL);
 
 const { tests, test, assert } = createSuite();
 let page;
-const { waitStatus, quickInputOpen, quickInputClosed, closeWidgets, focusEditor, runCommand, visibleLines } = workbenchHelpers(() => page, T);
+const { quickInputClosed, closeWidgets, focusEditor, runCommand, goToLine, waitLine, waitForServer } = workbenchHelpers(() => page, T);
 const widget = '.editor-group-container .suggest-widget.visible';
-
-async function goToLine(line, col = 1) {
-  await focusEditor();
-  await page.keyboard.press('Control+G');
-  await quickInputOpen();
-  await page.keyboard.type(`${line}:${col}`);
-  await page.keyboard.press('Enter');
-  await quickInputClosed();
-  await waitStatus(new RegExp(`Ln ${line}, Col ${col}\\b`));
-}
-
-async function waitLine(pred, what, timeout = T) {
-  const end = Date.now() + timeout;
-  let lines = [];
-  while (Date.now() < end) {
-    lines = await visibleLines();
-    if (lines.some(pred)) return;
-    await page.waitForTimeout(50);   // polling interval of a condition wait, not a fixed sleep
-  }
-  throw new Fail(`no editor line ${what}; visible lines: ${JSON.stringify(lines.slice(0, 20))}`);
-}
 
 /** The suggestion labels once the widget shows `first` as its first row. */
 async function waitSuggestions(first, timeout = T) {
@@ -90,8 +69,8 @@ async function revertFile() {
 test('typing "Kube" shows suggestions without Ctrl+Space, Kubernetes first; Enter accepts it', async () => {
   await goToLine(5, 12);   // end of "Intro line."
   await page.keyboard.press('Enter');
-  // The first word typed after the file opens may come before the extension has started its language client
-  // (no completion provider yet): as a user would, retype the word, at most three times.
+  // The first word typed in a fresh workbench sometimes gets no suggestions although the server answers (seen
+  // in code-server 1.100, cause not found yet; the next word does get them): retype it, at most three times.
   let labels;
   for (let attempt = 1; !labels; attempt++) {
     await page.keyboard.type('Kube', { delay: 60 });
@@ -159,13 +138,8 @@ try {
   await page.waitForSelector(`.tab[data-resource-name="${FILE}"]`, { timeout: T });
   await page.locator('.editor-group-container .monaco-editor .view-lines').first().waitFor({ timeout: T });
   await focusEditor();
-  // The server has checked the file once it colours its names or its status shows: wait for the talk outline
-  // (Go to Symbol) to be sure the language server answers before typing.
-  await page.keyboard.press('Control+Shift+O');
-  await quickInputOpen();
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Opening keynote' }).first().waitFor({ timeout: 60000 });
-  await page.keyboard.press('Escape');
-  await quickInputClosed();
+  // Type only once the language server answers (the editor's own Markdown outline would answer sooner).
+  await waitForServer('Opening keynote');
   log(`opened ${FILE}`);
   ({ passed, failed } = await runCases(tests, { grep: o.grep, page, runDir, closeWidgets }));
 } catch (e) {

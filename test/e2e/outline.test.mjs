@@ -45,7 +45,7 @@ const vsix = requireVsix(o.vsix, LABEL);
 
 const { tests, test, assert } = createSuite();
 let page;
-const { waitStatus, quickInputOpen, quickInputClosed, closeWidgets, focusEditor, runCommand } = workbenchHelpers(() => page, T);
+const { waitStatus, quickInputOpen, quickInputClosed, closeWidgets, focusEditor, runCommand, goToLine } = workbenchHelpers(() => page, T);
 
 const talksPane = () => page.locator('.pane', { has: page.locator('.pane-header h3.title', { hasText: /^talks$/i }) }).first();
 async function rowTexts() {
@@ -75,15 +75,6 @@ async function openTalksView() {
   const header = talksPane().locator('.pane-header');
   await header.waitFor({ timeout: T });
   if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
-}
-async function goToLine(line, col = 1) {
-  await focusEditor();
-  await page.keyboard.press('Control+G');
-  await quickInputOpen();
-  await page.keyboard.type(`${line}:${col}`);
-  await page.keyboard.press('Enter');
-  await quickInputClosed();
-  await waitStatus(new RegExp(`Ln ${line}, Col ${col}\\b`));
 }
 /** The rows of the open quick input, once `ready(labels)` holds. */
 async function quickRows(ready, what) {

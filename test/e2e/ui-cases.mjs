@@ -95,7 +95,40 @@ export function workbenchHelpers(getPage, T) {
   /** Text of the rendered editor lines (only those in view). */
   const visibleLines = () => getPage().$$eval('.editor-group-container .monaco-editor .view-lines .view-line', (els) =>
     els.map((e) => ({ top: parseFloat(e.style.top) || 0, text: e.textContent.replace(/\u00a0/g, ' ') })).sort((a, b) => a.top - b.top).map((x) => x.text));
-  return { status, waitStatus, quickInputOpen, quickInputClosed, closeWidgets, editorHasFocus, focusEditor, runCommand, visibleLines };
+  /** Moves the cursor with Go to Line and waits for the status bar to show it there. */
+  async function goToLine(line, col = 1) {
+    const page = getPage();
+    await focusEditor();
+    await page.keyboard.press('Control+G');
+    await quickInputOpen();
+    await page.keyboard.type(`${line}:${col}`);
+    await page.keyboard.press('Enter');
+    await quickInputClosed();
+    await waitStatus(new RegExp(`Ln ${line}, Col ${col}\\b`));
+  }
+  /** Waits until a rendered editor line satisfies `pred`. */
+  async function waitLine(pred, what, timeout = T) {
+    const end = Date.now() + timeout;
+    let lines = [];
+    while (Date.now() < end) {
+      lines = await visibleLines();
+      if (lines.some(pred)) return;
+      await getPage().waitForTimeout(50);   // polling interval of a condition wait, not a fixed sleep
+    }
+    throw new Fail(`no editor line ${what}; visible lines: ${JSON.stringify(lines.slice(0, 40))}`);
+  }
+  /**
+   * Waits until the language server answers: "Talk Notes: Go to Talk" (a server request) lists `talk`. The
+   * editor's own Markdown symbols would answer before the server is up.
+   */
+  async function waitForServer(talk, timeout = 60000) {
+    const page = getPage();
+    await runCommand('Talk Notes: Go to Talk');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: talk }).first().waitFor({ timeout });
+    await page.keyboard.press('Escape');
+    await quickInputClosed();
+  }
+  return { status, waitStatus, quickInputOpen, quickInputClosed, closeWidgets, editorHasFocus, focusEditor, runCommand, visibleLines, goToLine, waitLine, waitForServer };
 }
 
 /** Runs the cases whose name matches `grep` (all when unset). Returns the counts. */
