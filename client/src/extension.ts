@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { logLine } from './log';
+import { registerScheduleCommands } from './schedule';
 import { registerTalksView } from './talksView';
 
 let client: LanguageClient | undefined;
@@ -39,6 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('talkNotes', 'Talk Notes', serverOptions, clientOptions);
   registerCommands(context, { client: () => client, output });
   registerTalksView(context, () => client);
+  registerScheduleCommands(context, () => client);
   await client.start();
 }
 

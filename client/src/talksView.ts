@@ -47,7 +47,9 @@ export function fileLabel(uri: vscode.Uri): string {
 }
 
 export function talkDescription(talk: TalkInfo): string | undefined {
-  const parts = [talk.speaker, talk.subtitle].filter((s): s is string => !!s && !!s.trim());
+  // The schedule's time and room when the talk is a session of it (the speaker line may be missing).
+  const when = talk.session && [talk.session.time, talk.session.room].filter(Boolean).join(', ');
+  const parts = [talk.speaker ?? talk.session?.speakers, talk.subtitle, when].filter((s): s is string => !!s && !!s.trim());
   return parts.length ? parts.join(' — ') : undefined;
 }
 
@@ -155,6 +157,10 @@ class TalksProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable 
       tip.appendMarkdown(`**${escapeMd(talk.title)}**  \n`);
       if (talk.speaker) tip.appendMarkdown(`Speaker: ${escapeMd(talk.speaker)}  \n`);
       if (talk.subtitle) tip.appendMarkdown(`${escapeMd(talk.subtitle)}  \n`);
+      if (talk.session) {
+        const where = [talk.session.time, talk.session.room].filter(Boolean).join(' · ');
+        tip.appendMarkdown(`Schedule: ${escapeMd(where)}${talk.session.speakers ? ` — ${escapeMd(talk.session.speakers)}` : ''}  \n`);
+      }
       tip.appendMarkdown(talk.projects.length ? `Projects: ${talk.projects.map(escapeMd).join(', ')}  \n` : '_No projects mentioned_  \n');
       tip.appendMarkdown(`Line ${talk.selectionRange.start.line + 1}`);
       item.tooltip = tip;

@@ -24,6 +24,8 @@ export interface TalkInfo {
   title: string;
   speaker?: string;
   subtitle?: string;
+  /** The schedule's session this talk is (by title and speakers), when a schedule is loaded. */
+  session?: SessionInfo;
   range: Rng;
   selectionRange: Rng;
   /** Projects mentioned in the talk (canonical names, most mentioned first). */
@@ -86,4 +88,43 @@ export interface FixAllPlanResult {
   include: ('names' | 'spelling')[];
   /** Fixes left for the user, as a sentence ('' when none). */
   leftOver: string;
+}
+
+/** The schedule's facts about a session, as the Talks view and the New Talk picker show them. */
+export interface SessionInfo {
+  id: string;
+  title: string;
+  /** Day and time in the venue's clock ("Wed 2 Apr, 11:00–11:35"). */
+  time: string;
+  room?: string;
+  /** "Jane Doe (Acme), John Roe". */
+  speakers: string;
+  url?: string;
+}
+
+/** Request: the schedule's sessions for "New Talk", ordered by the clock, each with its snippet for the file. */
+export const SCHEDULE_SESSIONS = 'talkNotes/scheduleSessions';
+export interface ScheduleSessionsParams {
+  uri: string;
+  /** The clock (ms since epoch): the user's, or the one pinned by talkNotes.scheduleClock. */
+  now: number;
+  /** The user's offset from UTC in minutes (east positive), for schedules with floating times. */
+  localOffset: number;
+}
+export interface ScheduledSessionItem extends SessionInfo {
+  when: 'now' | 'next' | 'later' | 'earlier';
+  /** The talk heading, speakers and time lines in the file's style (snippet syntax). */
+  snippet: string;
+}
+export interface ScheduleSessionsResult {
+  sessions: ScheduledSessionItem[];
+  /** Why there are none, for the user ('' when there are). */
+  message: string;
+}
+
+/** Request: the schedule's session of the talk at a position (for "Open Talk in Schedule"), or null. */
+export const TALK_SESSION = 'talkNotes/talkSession';
+export interface TalkSessionParams {
+  uri: string;
+  position: Pos;
 }

@@ -20,6 +20,7 @@ import { ADD_TO_DICTIONARY, FIX_ALL_COMMAND, FIX_ALL_KIND, registerEditingFeatur
 import { registerWorkspaceFeatures } from './features/workspace.ts';
 import { registerSymbolFeatures } from './features/symbols.ts';
 import { registerCompletion } from './features/completion.ts';
+import { registerScheduleFeatures } from './features/schedule.ts';
 import { Session, type DocState } from './session.ts';
 
 export { FIX_ALL_KIND };
@@ -169,6 +170,7 @@ export function startServer(rawConnection: Connection): Session {
 
   registerEditingFeatures(session);
   registerCompletion(session);
+  registerScheduleFeatures(session);
   registerWorkspaceFeatures(session);
   connection.listen();
   return session;

@@ -10,9 +10,20 @@ import { catalogFilesChanged, engineWithCatalogs, type EngineWithCatalogs } from
 import { loadEngine } from './data.ts';
 import { WorkspaceDictionary } from './dictionary.ts';
 import { ScheduleFiles } from './schedule-files.ts';
+import { SessionIndex, venueOffset } from './core/schedule/program.ts';
+import type { Session as ScheduledSession } from './core/schedule/types.ts';
 import type { EditorDocument } from './editor-document.ts';
 import { TALKS_CHANGED } from './protocol.ts';
 import { summarize, WorkspaceIndex, type FileSummary } from './workspace.ts';
+
+/** The sessions of the schedules and their index by title. */
+export interface Program {
+  sessions: readonly ScheduledSession[];
+  index: SessionIndex;
+  /** The venue's offset from UTC in minutes, when the schedule's times give it. */
+  venue?: number;
+}
+const NO_PROGRAM: Program = { sessions: [], index: new SessionIndex([]) };
 
 export interface DocState {
   /** The editor's view of the text (versions, positions). */
@@ -210,6 +221,17 @@ export class Session {
     if (!settings.schedules.length || !this.folders.length) return [];
     return this.schedules.load(this.folders, settings.schedules, this.getEngine().catalog).names;
   }
+
+  /** The sessions of the workspace's schedules, with an index to match talk headings (empty without any). */
+  program(settings: Settings): Program {
+    if (!settings.schedules.length || !this.folders.length) return NO_PROGRAM;
+    const loaded = this.schedules.load(this.folders, settings.schedules, this.getEngine().catalog);
+    let program = this.programs.get(loaded);
+    if (!program) this.programs.set(loaded, (program = { sessions: loaded.sessions, index: new SessionIndex(loaded.sessions), venue: venueOffset(loaded.sessions) }));
+    return program;
+  }
+
+  private readonly programs = new WeakMap<object, Program>();
 
   async fetchSettings(uri: string): Promise<Settings> {
     if (!this.canPullConfig) return this.pushedSettings;

@@ -4,7 +4,7 @@
 // "by Name") give the talks their speakers in the Talks view; Go to Symbol in Editor (Ctrl+Shift+O) lists
 // every heading once (Markdown's symbols only, none of ours), the breadcrumbs have no "Talk Notes" crumb,
 // Go to Symbol in Workspace finds a speaker and no second copy of a heading; the Talks view follows the
-// cursor and opens a file with many talks collapsed.
+// cursor and opens a file with many talks collapsed; "New Talk" with the clock pinned inserts the running session.
 // Options: --vsix FILE (default talk-notes.vsix), --keep (keep the run dir), --grep RE.
 // Exit 0 = all passed, 1 = a test failed, 2 = harness error (code-server/chromium did not start, no .vsix).
 import { createSuite, Fail, finish, openWorkbench, requireVsix, runCases, workbenchHelpers } from './ui-cases.mjs';
@@ -19,6 +19,7 @@ const { values: o } = parseArgs({
     vsix: { type: 'string', default: path.join(REPO, 'talk-notes.vsix') },
     'run-dir': { type: 'string' }, keep: { type: 'boolean', default: false },
     grep: { type: 'string' },
+    'update-screenshot': { type: 'boolean', default: false },
   },
 });
 const LABEL = 'e2e outline';
@@ -38,6 +39,10 @@ const HEADINGS = ['KubeCon Day 1', 'Service mesh in production', 'Policy at scal
 /** A file with many talks: the Talks view opens it collapsed. */
 const BIG = 'conference-archive.md';
 const BIG_NOTES = Array.from({ length: 40 }, (_, k) => `## Archived talk ${k + 1}\n\n- notes of talk ${k + 1}\n`).join('\n');
+/** The session running at the pinned clock in the schedule of the workspace (an invented conference). */
+const RUNNING = 'Scaling Ferrowheel: Batch Jobs, Queues; and Backpressure';
+/** The line New Talk writes its heading on: after a blank line below the notes (their last line is empty). */
+const HEADING_LINE = NOTES.split('\n').length + 1;
 const T = 30000;   // default wait for one condition (a loaded 2-core machine)
 
 const { codeServer } = ensureOrExit({ codeServer: true, chromium: true, nvim: false, build: false });   // runs the .vsix, not dist/
@@ -45,7 +50,7 @@ const vsix = requireVsix(o.vsix, LABEL);
 
 const { tests, test, assert } = createSuite();
 let page;
-const { waitStatus, quickInputOpen, quickInputClosed, closeWidgets, focusEditor, runCommand, goToLine } = workbenchHelpers(() => page, T);
+const { waitStatus, quickInputOpen, quickInputClosed, closeWidgets, focusEditor, runCommand, goToLine, waitLine } = workbenchHelpers(() => page, T);
 
 const talksPane = () => page.locator('.pane', { has: page.locator('.pane-header h3.title', { hasText: /^talks$/i }) }).first();
 async function rowTexts() {
@@ -88,6 +93,13 @@ async function quickRows(ready, what) {
   throw new Fail(`${what}: ${JSON.stringify(labels)}`);
 }
 const bare = (label) => label.replace(/^#+\s*/, '');
+/** A README screenshot (docs/), written when asked (--update-screenshot) or missing. */
+async function screenshot(name) {
+  const file = path.join(REPO, 'docs', name);
+  if (!o['update-screenshot'] && fs.existsSync(file)) return;
+  await page.screenshot({ path: file });
+  log(`screenshot written to docs/${name}`);
+}
 
 test('"Speaker: Name, Company" and the other speaker lines give the talks their speakers (Talks view)', async () => {
   await openTalksView();
@@ -175,14 +187,46 @@ test('Go to Symbol in Workspace finds a speaker, and a heading once', async () =
   await quickInputClosed();
 });
 
+test('New Talk (clock pinned to 11:10 on the second day): the running session first; picking it inserts its heading, speakers and time', async () => {
+  await focusEditor();
+  await page.keyboard.press('Control+End');
+  await runCommand('Talk Notes: New Talk');
+  await quickInputOpen();
+  const labels = await quickRows((l) => l.length > 1, 'New Talk listed no sessions');
+  log('New Talk picks:', JSON.stringify(labels.slice(0, 4)));
+  assert(labels[0] === RUNNING, `first pick: ${JSON.stringify(labels[0])}`);
+  const separator = ((await page.locator('.quick-input-list .monaco-list-row .quick-input-list-separator').first().innerText().catch(() => '')) ?? '').trim();
+  assert(/running now/i.test(separator), `first separator: ${JSON.stringify(separator)}`);
+  await screenshot('screenshot-new-talk.png');
+  await page.keyboard.press('Enter');
+  await quickInputClosed();
+  await waitLine((l) => l === `## ${RUNNING}`, `"## ${RUNNING}"`);
+  await waitLine((l) => l.startsWith('Speakers: Tobiah Wrenfield (Acme), Ingrid Haldorsen-Vey'), 'the speakers line in the file style ("Speaker: …")');
+  await waitLine((l) => l === '_Wed 2 Apr, 11:00–11:30 · Room 114 (Level 1)_', 'the time and room line');
+  await page.keyboard.press('Escape');   // leave the snippet's tab stops
+  // The new heading's hover shows its session (Show Hover: Ctrl+K Ctrl+I).
+  await goToLine(HEADING_LINE, 8);
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+  const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Room 114' }).first();
+  await hover.waitFor({ timeout: T }).catch(async () => { throw new Fail(`no schedule hover on the heading: ${JSON.stringify(await page.locator('.monaco-hover').allInnerTexts().catch(() => []))}`); });
+  const card = await hover.innerText();
+  assert(/Speakers: Tobiah Wrenfield/.test(card) && /Open in the schedule/.test(card), `hover: ${JSON.stringify(card)}`);
+  await screenshot('screenshot-schedule-hover.png');
+  await closeWidgets();
+  await openTalksView();
+  await waitRows((r) => r.some((x) => x.label === RUNNING && x.description.includes('11:00–11:30')), 'the new talk with its session time');
+});
+
 if (process.env.TALK_NOTES_E2E_FORCE_FAIL) test('deliberate failure (negative control)', async () => assert(false, 'TALK_NOTES_E2E_FORCE_FAIL is set'));
 
 // ---- run -------------------------------------------------------------------------------------------
 const cs = findCodeServer(codeServer);
-const runDir = makeRunDir(o['run-dir'], { 'editor.stickyScroll.enabled': false });
+const runDir = makeRunDir(o['run-dir'], { 'editor.stickyScroll.enabled': false, 'talkNotes.scheduleClock': '2025-04-02T11:10:00+02:00' });
 const ws = makeWorkspace(runDir.root);
 fs.writeFileSync(path.join(ws, FILE), NOTES);
 fs.writeFileSync(path.join(ws, BIG), BIG_NOTES);
+fs.copyFileSync(path.join(REPO, 'test', 'fixtures', 'schedule', 'harbour-summit.ics'), path.join(ws, 'harbour-summit.ics'));
 const env = isolatedEnv(runDir);
 const host = '127.0.0.1';
 const port = await freePort();

@@ -88,3 +88,83 @@ describe('talkNotes.schedules', () => {
     }
   });
 });
+
+describe('the schedule in the editor', () => {
+  const ics = fs.readFileSync(path.join(FIXTURES, 'harbour-summit.ics'), 'utf8');
+  // A talk heading that names the session only in part, with no speaker line.
+  const notes = '# Day two\n\n## Scaling Ferrowheel\n\nThe queue grew.\n\n## Hallway track\n\nCoffee.\n';
+
+  test('New Talk: the sessions by a pinned clock, the running one first, each with a snippet in the file style', async () => {
+    const dir = workspace('new-talk', { 'harbour-summit.ics': ics });
+    const { client } = await LspClient.start({ workspaceFolder: dir, settings: { scheduleClock: '2025-04-02T11:10:00+02:00' } });
+    try {
+      const uri = pathToFileURL(path.join(dir, 'day2.md')).href;
+      await client.open(uri, notes);
+      const result = await client.request<{ sessions: { title: string; when: string; time: string; room?: string; snippet: string }[]; message: string }>('talkNotes/scheduleSessions', { uri, now: Date.now(), localOffset: 0 });
+      assert.equal(result.message, '');
+      const first = result.sessions[0];
+      assert.equal(first.when, 'now');
+      assert.equal(first.title, 'Scaling Ferrowheel: Batch Jobs, Queues; and Backpressure');
+      assert.equal(first.time, 'Wed 2 Apr, 11:00–11:30');
+      assert.match(first.snippet, /^## \$\{1:Scaling Ferrowheel: Batch Jobs, Queues; and Backpressure\}\n\nSpeakers: \$\{2:Tobiah Wrenfield \(Acme\), Ingrid Haldorsen-Vey \(Example Corp\)\}/);
+      assert.equal(result.sessions[1].when, 'next');
+    } finally {
+      await client.stop();
+    }
+  });
+
+  test('a talk heading that matches a session: hover, Open Talk in Schedule, the Talks view', async () => {
+    const dir = workspace('linked', { 'harbour-summit.ics': ics });
+    const { client } = await LspClient.start({ workspaceFolder: dir, settings: {} });
+    try {
+      const uri = pathToFileURL(path.join(dir, 'day2.md')).href;
+      await client.open(uri, notes);
+      const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 6 } });
+      assert.match(hover?.contents.value ?? '', /Wed 2 Apr, 11:00–11:30 · Room 114 \(Level 1\)/);
+      assert.match(hover?.contents.value ?? '', /Speakers: Tobiah Wrenfield/);
+      const none = await client.request<unknown>('textDocument/hover', { textDocument: { uri }, position: { line: 6, character: 5 } });
+      assert.equal(none, null, 'a heading of no session');
+      const session = await client.request<{ url?: string } | null>('talkNotes/talkSession', { uri, position: { line: 4, character: 2 } });
+      assert.equal(session?.url, 'https://harboursummit2025.sched.com/event/3c4d/scaling-ferrowheel');
+      const files = await client.request<{ uri: string; talks: { title: string; session?: { time: string; room?: string } }[] }[]>('talkNotes/workspaceTalks', {});
+      const talks = files.find((f) => f.uri === uri)!.talks;
+      assert.deepEqual(talks.map((t) => t.session?.room ?? null), ['Room 114 (Level 1)', null]);
+      const byRoom = await client.request<{ uri: string; talks: { title: string }[] }[]>('talkNotes/workspaceTalks', { query: 'room 114' });
+      assert.deepEqual(byRoom.flatMap((f) => f.talks.map((t) => t.title)), ['Scaling Ferrowheel']);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  test('completion: session titles on a talk heading, speakers on a speaker line', async () => {
+    const dir = workspace('complete', { 'harbour-summit.ics': ics });
+    const { client } = await LspClient.start({ workspaceFolder: dir, settings: {} });
+    try {
+      const uri = pathToFileURL(path.join(dir, 'day2.md')).href;
+      const text = `${notes}\n## Observab`;
+      await client.open(uri, text);
+      const list = await client.request<{ items: { label: string }[] }>('textDocument/completion', { textDocument: { uri }, position: { line: 10, character: 11 } });
+      assert.equal(list.items[0]?.label, 'Observability Without the Bill: Sampling That Keeps the Story');
+      const text2 = notes.replace('The queue grew.', 'Speaker: ');
+      await client.change(uri, 2, [{ text: text2 }]);
+      const speakers = await client.request<{ items: { label: string }[] }>('textDocument/completion', { textDocument: { uri }, position: { line: 4, character: 9 } });
+      assert.deepEqual(speakers.items.slice(0, 2).map((i) => i.label), ['Tobiah Wrenfield (Acme)', 'Ingrid Haldorsen-Vey (Example Corp)']);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  test('without a schedule New Talk says where to add one', async () => {
+    const dir = workspace('no-schedule', {});
+    const { client } = await LspClient.start({ workspaceFolder: dir, settings: {} });
+    try {
+      const uri = pathToFileURL(path.join(dir, 'day2.md')).href;
+      await client.open(uri, notes);
+      const result = await client.request<{ sessions: unknown[]; message: string }>('talkNotes/scheduleSessions', { uri, now: Date.now(), localOffset: 0 });
+      assert.equal(result.sessions.length, 0);
+      assert.match(result.message, /Add Schedule File/);
+    } finally {
+      await client.stop();
+    }
+  });
+});

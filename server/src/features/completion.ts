@@ -2,7 +2,9 @@
 // It hands the core what ranks a name: the community counts of the catalog, and the names used in this document
 // and in the workspace's other notes.
 import { toCompletionItem } from '../convert.ts';
-import { completeNames, completionCard, type CompletionOptions } from '../core/features/complete.ts';
+import { completeNames, completionCard, type CompletionEntry, type CompletionOptions } from '../core/features/complete.ts';
+import { completeFromSchedule } from '../core/features/complete-schedule.ts';
+import { sessionOfTalk, sessionsNow, talkAt } from './schedule.ts';
 import type { FileSummary } from '../workspace.ts';
 import type { DocState, Session } from '../session.ts';
 
@@ -36,6 +38,22 @@ function usedHere(state: DocState): ReadonlyMap<string, number> {
 }
 const NONE: ReadonlyMap<string, number> = new Map();
 
+/** Session titles on a talk heading, speakers on a speaker line: from the schedule, ranked before names. */
+function scheduleCompletions(session: Session, state: DocState, text: string, offset: number): CompletionEntry[] {
+  const program = session.program(state.settings);
+  if (!program.sessions.length) return [];
+  const outline = state.analysis?.outline;
+  const talk = outline && talkAt(outline.talks, offset);
+  const items = completeFromSchedule(text, offset, {
+    sessions: sessionsNow(program, state.settings.scheduleClock),
+    talkDepth: outline?.talkDepth ?? 0,
+    venue: program.venue,
+    talkSession: talk ? sessionOfTalk(program, talk) : undefined,
+  });
+  // Before every name: sort texts of the names start with a letter or digit too, so mark these first.
+  return items.map((c) => ({ ...c, sortText: ` ${c.sortText}` }));
+}
+
 export function registerCompletion(session: Session): void {
   const connection = session.connection;
   const workspaceUse = new WorkspaceUse();
@@ -57,8 +75,11 @@ export function registerCompletion(session: Session): void {
     // The whole text (joined once per edit, flat): whether a code fence or front matter is open at the cursor is
     // seen from the start. (A slice up to the cursor would be thousands of pieces to flatten on every keystroke.)
     const offset = document.offsetAt(params.position);
-    const result = completeNames(document.getText(), offset, catalogs, options);
-    return { isIncomplete: result.isIncomplete, items: result.items.map((c) => toCompletionItem(c, document)) };
+    const text = document.getText();
+    const result = completeNames(text, offset, catalogs, options);
+    const fromSchedule = scheduleCompletions(session, state, text, offset);
+    const items = [...fromSchedule, ...result.items];
+    return { isIncomplete: result.isIncomplete, items: items.map((c) => toCompletionItem(c, document)) };
   });
 
   connection.onCompletionResolve((item) => {

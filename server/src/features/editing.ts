@@ -3,6 +3,7 @@ import { CodeActionKind, FoldingRangeKind, type CodeAction, type FoldingRange } 
 import { SOURCE, toTextEdit } from '../convert.ts';
 import { disableNextLineEdit, fixEdit } from '../core/check/fixes.ts';
 import { hoverAt } from '../core/features/hover.ts';
+import { talkHover } from './schedule.ts';
 import type { Section } from '../core/features/talks.ts';
 import type { Session } from '../session.ts';
 import { applyFixAll, FIX_ALL_COMMAND, fixAllPlanOf, fixAllTextEdits, registerFixAll } from './fix-all.ts';
@@ -95,7 +96,8 @@ export function registerEditingFeatures(session: Session): void {
     const state = session.states.get(params.textDocument.uri);
     if (!state) return null;
     const analysis = session.analysisOf(state);
-    const hover = hoverAt(analysis.text, state.document.offsetAt(params.position), analysis.findings, [session.getEngine().catalog, analysis.learned]);
+    const offset = state.document.offsetAt(params.position);
+    const hover = hoverAt(analysis.text, offset, analysis.findings, [session.getEngine().catalog, analysis.learned]) ?? talkHover(session, state, offset);
     if (!hover) return null;
     return { contents: { kind: 'markdown', value: hover.markdown }, range: { start: state.document.positionAt(hover.start), end: state.document.positionAt(hover.end) } };
   });

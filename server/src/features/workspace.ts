@@ -7,22 +7,29 @@ import {
   REINDEX,
   WORKSPACE_TALKS,
   type FileTalks,
+  type TalkInfo,
   type ProjectsInFileParams,
   type TalkProjects,
   type WorkspaceTalksParams,
 } from '../protocol.ts';
 import type { DocState, Session } from '../session.ts';
+import { sessionInfo, sessionOfTalk } from './schedule.ts';
 
 export function registerWorkspaceFeatures(session: Session): void {
   const connection = session.connection;
   connection.onRequest(WORKSPACE_TALKS, (params: WorkspaceTalksParams | undefined): FileTalks[] => {
     const words = (params?.query ?? '').toLowerCase().split(/\s+/).filter(Boolean);
     const matches = (haystack: string): boolean => words.every((w) => haystack.includes(w));
+    const program = session.program(session.open()[0]?.settings ?? session.pushedSettings);
+    const withSession = (t: TalkInfo): TalkInfo => {
+      const scheduled = sessionOfTalk(program, t);
+      return scheduled ? { ...t, session: sessionInfo(scheduled, program.venue) } : t;
+    };
     return session.allSummaries()
       .map((f) => ({
         uri: f.uri,
         modified: f.modified,
-        talks: f.talks.filter((t) => matches(`${t.title} ${t.speaker ?? ''} ${t.subtitle ?? ''} ${t.projects.join(' ')}`.toLowerCase())),
+        talks: f.talks.map(withSession).filter((t) => matches(`${t.title} ${t.speaker ?? ''} ${t.subtitle ?? ''} ${t.projects.join(' ')} ${t.session?.room ?? ''}`.toLowerCase())),
       }))
       .filter((f) => f.talks.length || !words.length)
       .sort((a, b) => b.modified - a.modified || a.uri.localeCompare(b.uri));

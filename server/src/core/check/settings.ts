@@ -15,6 +15,11 @@ export interface Settings {
   catalogFiles: string[];
   /** Conference schedules (.ics, Pretalx schedule.json): paths or globs relative to the workspace folder. */
   schedules: string[];
+  /**
+   * "Now" for the schedule (New Talk, completion), as ISO 8601 text ("2025-04-02T11:10:00+01:00"), for replaying a
+   * past conference; '' for the clock.
+   */
+  scheduleClock: string;
   /** Most problems shown per file (those nearest the last edit); keeps huge files responsive. */
   maxProblems: number;
   /** Colour known project and people names (semantic tokens). */
@@ -52,6 +57,7 @@ export const DEFAULT_SETTINGS: Settings = {
   dictionaryFile: '.talk-notes-dictionary.txt',
   catalogFiles: [],
   schedules: ['*.ics', 'schedule.json'],
+  scheduleClock: '',
   maxProblems: 200,
   highlightNames: true,
   fixAllInclude: DEFAULT_FIX_ALL_INCLUDE,
@@ -109,6 +115,12 @@ export function validateSettings(raw: unknown): ValidatedSettings {
   settings.ignoredWords = stringList(r.ignoredWords, 'ignoredWords', problems);
   settings.catalogFiles = stringList(r.catalogFiles, 'catalogFiles', problems);
   if (r.schedules !== undefined) settings.schedules = stringList(r.schedules, 'schedules', problems);
+  if (r.scheduleClock !== undefined && r.scheduleClock !== null && r.scheduleClock !== '') {
+    // An ISO date and time, with or without a zone (without: the user's clock reads it).
+    if (typeof r.scheduleClock === 'string' && /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i.test(r.scheduleClock.trim())) {
+      settings.scheduleClock = r.scheduleClock.trim();
+    } else problems.push('talkNotes.scheduleClock should be a date and time such as 2025-04-02T11:10:00+01:00; the clock is used.');
+  }
   if (r.dictionaryFile !== undefined) {
     if (typeof r.dictionaryFile === 'string' && r.dictionaryFile.trim()) settings.dictionaryFile = r.dictionaryFile.trim();
     else problems.push('talkNotes.dictionaryFile should be a file path; the default is used.');
