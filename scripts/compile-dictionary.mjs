@@ -135,8 +135,9 @@ export function encodeLexicon(lexicon, source) {
     ['jargon', Buffer.from(lexicon.jargon, 'utf8')],
     ['terms', Buffer.from(lexicon.terms, 'utf8')],
     ['acronyms', Buffer.from(lexicon.acronyms, 'utf8')],
+    ['stemmed', Buffer.from(lexicon.stemmed)],
   ];
-  return encodeSections(LEXICON_MAGIC, parts, { format: 1, source });
+  return encodeSections(LEXICON_MAGIC, parts, { format: 2, source });
 }
 
 /** The lexicon of an .aff/.dic pair, with the word lists installed in node_modules. */

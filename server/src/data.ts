@@ -162,13 +162,17 @@ export function decodeLexicon(bytes: Buffer): LexiconData & { source: string } {
   const headerAt = bytes.readUInt32LE(4);
   if (headerAt < 8 || headerAt > bytes.length) throw new Error('compiled lexicon: bad header offset');
   const header = JSON.parse(bytes.toString('utf8', headerAt)) as { format: number; source: string; sections: Record<string, [number, number]> };
-  if (header.format !== 1) throw new Error('compiled lexicon: unknown format');
+  if (header.format !== 2) throw new Error('compiled lexicon: unknown format');
   const section = (name: string): [number, number] => {
     const [at, length] = header.sections?.[name] ?? [];
     if (!Number.isInteger(at) || !Number.isInteger(length) || at < 8 || length < 0 || at + length > headerAt) throw new Error(`compiled lexicon: bad section ${name}`);
     return [at, at + length];
   };
   const text = (name: string): string => bytes.toString('utf8', ...section(name));
+  const bytesOf = (name: string): Uint8Array => {
+    const [start, end] = section(name);
+    return new Uint8Array(bytes.buffer, bytes.byteOffset + start, end - start);
+  };
   const [freqStart, freqEnd] = section('freq');
   return {
     source: header.source,
@@ -177,6 +181,7 @@ export function decodeLexicon(bytes: Buffer): LexiconData & { source: string } {
     jargon: text('jargon'),
     terms: text('terms'),
     acronyms: text('acronyms'),
+    stemmed: bytesOf('stemmed'),
   };
 }
 

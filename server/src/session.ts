@@ -11,6 +11,7 @@ import { loadEngine } from './data.ts';
 import { WorkspaceDictionary } from './dictionary.ts';
 import { ScheduleFiles } from './schedule-files.ts';
 import { SessionIndex, venueOffset } from './core/schedule/program.ts';
+import { speakersOfTalks } from './core/schedule/talk-speakers.ts';
 import type { Session as ScheduledSession } from './core/schedule/types.ts';
 import type { EditorDocument } from './editor-document.ts';
 import { TALKS_CHANGED } from './protocol.ts';
@@ -24,6 +25,7 @@ export interface Program {
   venue?: number;
 }
 const NO_PROGRAM: Program = { sessions: [], index: new SessionIndex([]) };
+const NO_SPEAKERS: readonly string[] = [];
 
 export interface DocState {
   /** The editor's view of the text (versions, positions). */
@@ -37,6 +39,8 @@ export interface DocState {
   lastEdit: number;
   /** When the user last edited it (Date.now()); undefined while it is as opened. */
   editedAt?: number;
+  /** The schedule's speakers of the file's talks, as of an outline (see Session.talkSpeakers). */
+  talkSpeakers?: { outline: string; program: Program; names: readonly string[] };
   /** The cap was reported to the user for this document. */
   capReported?: boolean;
   summary?: { version: number; value: FileSummary };
@@ -259,10 +263,30 @@ export class Session {
       // After an edit, the blocks around it; in idle time, as many as fit in a slice.
       const options = idle ? { near: state.lastEdit, deadline: performance.now() + IDLE_SLICE_MS } : { near: state.lastEdit, deadline: performance.now() + CHECK_BUDGET_MS, maxBlocks: NEAR_BLOCKS };
       state.notes.useEngine(this.engineFor(state.document.uri, state.settings));
-      state.analysis = state.notes.check(state.settings, [...this.dictionaryNames(state.document.uri, state.settings), ...this.scheduleNames(state.settings)], options);
+      const extra = [...this.dictionaryNames(state.document.uri, state.settings), ...this.scheduleNames(state.settings)];
+      const speakers = this.talkSpeakers(state, state.analysis);
+      state.analysis = state.notes.check(state.settings, extra, { ...options, speakers });
+      // A talk heading typed or changed may name another session: check again with its speakers.
+      const now = this.talkSpeakers(state, state.analysis);
+      if (now !== speakers) state.analysis = state.notes.check(state.settings, extra, { ...options, speakers: now });
       state.analyzedVersion = state.document.version;
     }
     return state.analysis;
+  }
+
+  /**
+   * The schedule's speakers of the file's talks (a talk heading that names a session), as of an analysis: the
+   * same list (identical) while its outline and the schedule are unchanged.
+   */
+  private talkSpeakers(state: DocState, analysis: Analysis | undefined): readonly string[] {
+    const program = this.program(state.settings);
+    const had = state.talkSpeakers;
+    if (!program.index.size || !analysis) return program.index.size && had ? had.names : NO_SPEAKERS;
+    if (had && had.outline === analysis.outlineVersion && had.program === program) return had.names;
+    const sorted = speakersOfTalks(analysis.outline.talks, program.index);
+    const same = had && had.names.length === sorted.length && had.names.every((n, k) => n === sorted[k]);
+    state.talkSpeakers = { outline: analysis.outlineVersion, program, names: same ? had.names : sorted };
+    return state.talkSpeakers.names;
   }
 
   summaryOf(state: DocState): FileSummary {

@@ -8,6 +8,7 @@ import { describe, test } from 'node:test';
 import nspell from 'nspell';
 import { CompiledSpeller, SortedWords, type CompiledDictionary } from '../../server/src/core/english/speller.ts';
 import { editDistance } from '../../server/src/core/names/distance.ts';
+import { Lexicon } from '../../server/src/core/english/lexicon.ts';
 import { decodeDictionary, decodeLexicon, loadCompiledSpeller, loadLexicon } from '../../server/src/data.ts';
 import { random } from '../../bench/generate.ts';
 // @ts-expect-error: a plain .mjs build script, without type declarations
@@ -106,9 +107,11 @@ describe('sorted word lists', () => {
   });
 
   test('the lexicon reads back from its file, and a stale one is not used', () => {
-    const data = { freq: Uint8Array.from([0, 7, 255]), english: 'colours\nvalidations', jargon: 'kubectl\nkubelet', terms: 'kubectl', acronyms: 'SDK' };
+    const data = { freq: Uint8Array.from([0, 7, 255]), english: 'colours\nvalidations', jargon: 'kubectl\nkubelet', terms: 'kubectl', acronyms: 'SDK', stemmed: Uint8Array.from([2]) };
     const read = decodeLexicon(encodeLexicon(data, 'fingerprint'));
-    assert.deepEqual({ ...read, freq: [...read.freq] }, { ...data, freq: [0, 7, 255], source: 'fingerprint' });
+    assert.deepEqual({ ...read, freq: [...read.freq], stemmed: [...read.stemmed] }, { ...data, freq: [0, 7, 255], stemmed: [2], source: 'fingerprint' });
+    assert.equal(new Lexicon(read).stemmedWords('v').at(0), 'validations', 'the second word is marked as having a stem');
+    assert.equal(new Lexicon(read).stemmedWords('c').size, 0);
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'talk-notes-lexicon-'));
     try {
       fs.mkdirSync(path.join(root, 'data'));

@@ -154,6 +154,22 @@ describe('the schedule in the editor', () => {
     }
   });
 
+  test("a talk heading that names a session makes its speakers the file's own: a misheard given name is caught there only", async () => {
+    const dir = workspace('talk-speakers', { 'harbour-summit.ics': ics });
+    const { client } = await LspClient.start({ workspaceFolder: dir, settings: {} });
+    try {
+      const body = '- Kwami showed tail sampling\n- errors are always kept\n';
+      const linked = `# Day three\n\n## Observability without the bill\n\n${body}`;
+      const found = fixes(await client.open(pathToFileURL(path.join(dir, 'linked.md')).href, linked), linked);
+      assert.ok(found.some((f) => f.startsWith('Kwami:') && f.includes('Kwame')), JSON.stringify(found));
+      const unlinked = `# Day three\n\n## Hallway track\n\n${body}`;
+      const none = fixes(await client.open(pathToFileURL(path.join(dir, 'unlinked.md')).href, unlinked), unlinked);
+      assert.ok(!none.some((f) => f.startsWith('Kwami')), `a speaker of another talk: ${JSON.stringify(none)}`);
+    } finally {
+      await client.stop();
+    }
+  });
+
   test('without a schedule New Talk says where to add one', async () => {
     const dir = workspace('no-schedule', {});
     const { client } = await LspClient.start({ workspaceFolder: dir, settings: {} });

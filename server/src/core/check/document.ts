@@ -9,7 +9,7 @@ import { scanBlocks } from '../markdown/blocks.ts';
 import type { Catalog } from '../names/catalog.ts';
 import { directivesIn, type Directive } from '../markdown/directives.ts';
 import type { WordList } from '../english/english.ts';
-import { blockLearnFacts, blockWordCounts, learnedCatalog, learnedNames, learnedSignature, linkedNames, type BlockLearnFacts } from '../names/learn.ts';
+import { asLabelledSpeaker, blockLearnFacts, blockWordCounts, learnedCatalog, learnedNames, learnedSignature, linkedNames, type BlockLearnFacts } from '../names/learn.ts';
 import { NameChange } from '../names/keys.ts';
 import { Tally } from './tally.ts';
 import { matchSegment, type MatchContext, type SegmentResult } from '../names/match.ts';
@@ -55,6 +55,11 @@ export interface CheckOptions {
   deadline?: number;
   /** With a deadline: at most this many blocks are matched (the ones around the edit, on screen). */
   maxBlocks?: number;
+  /**
+   * Speakers of the file's talks that the file does not name itself (the schedule's, for a talk heading that
+   * names a session): learned as if a speaker line named them, so their misheard names rank above the catalog.
+   */
+  speakers?: readonly string[];
 }
 
 /** Fewer blocks to match or verify than this are done at once: the deadline is for a whole file's worth. */
@@ -405,10 +410,12 @@ export class NotesDocument implements CheckedDocument {
   check(settings: Settings, extraNames: string[] = [], options: CheckOptions = {}): Analysis {
     const { catalog, words } = this.engine;
     const extra = [...settings.knownNames, ...extraNames];
-    const inputs = `${this.people.changes}/${this.titles.changes}/${this.words.changes}/${this.midSentence.changes}/${extra.join('\u0001')}`;
+    const speakers = options.speakers ?? [];
+    const inputs = `${this.people.changes}/${this.titles.changes}/${this.words.changes}/${this.midSentence.changes}/${extra.join('\u0001')}/${speakers.join('\u0001')}`;
     if (this.learnedState?.inputs !== inputs) {
       // Candidates crossed a threshold (or the configured names changed): decide the learned names again.
-      const names = learnedNames({ people: this.people.keys(), titles: this.titles.keys(), repeated: this.words.keys(2), midSentence: this.midSentence.counts }, catalog, words, extra);
+      const people = speakers.length ? [...this.people.keys(), ...speakers.map(asLabelledSpeaker)] : this.people.keys();
+      const names = learnedNames({ people, titles: this.titles.keys(), repeated: this.words.keys(2), midSentence: this.midSentence.counts }, catalog, words, extra);
       const signature = learnedSignature(names);
       if (this.learnedState?.signature === signature) this.learnedState.inputs = inputs;
       else this.learnedState = { inputs, signature, catalog: learnedCatalog(names), written: new Set(names.written) };

@@ -4,7 +4,7 @@
 // corrections for English typos: dictionary forms and derivations up to two edits away, scored by the
 // misspelling model of typos.ts and how common each is.
 import nspell from 'nspell';
-import { americanSpellings, type Lexicon } from './lexicon.ts';
+import { americanSpellings, DERIVATION, derivationStems, type Lexicon } from './lexicon.ts';
 import { SortedWords, type Speller } from './speller.ts';
 import { FINGER_SLIPS, MISSPELLINGS, scoreOf, soundAlike, typoCost, type ErrorModel } from './typos.ts';
 
@@ -71,11 +71,6 @@ const SUFFIX = /-?(?:less|like|wise)$/;
 /** Log counts given to words the frequency list lacks: vocabulary terms are common in notes, jargon less so. */
 const VOCABULARY_LOG_COUNT = Math.log(200);
 const JARGON_LOG_COUNT = Math.log(30);
-/**
- * The endings of the derivations of lexicon.ts (derivedForms) offered as fixes: not -er, -ed or -ing, which it
- * derives loosely (absoluted, punctuater).
- */
-const DERIVATION = /(?:s|ations?|ables?|ly)$/;
 /** The endings of a dictionary form whose count is its stem's when the frequency list lacks it (fuzzing). */
 const INFLECTION = /(?:e?s|ers?|ations?|ables?|ly|e?d|ing)$/;
 /** A derivation the frequency list lacks is this much rarer (log) than its stem. */
@@ -208,36 +203,11 @@ export class EnglishWords implements WordList {
    * for a word of no known stem or other ending (British spellings, daemon names, -er), which is no correction.
    */
   private derivedLogCount(form: string, endings = DERIVATION): number | undefined {
-    const m = endings.exec(form);
-    if (!m) return undefined;
-    const stem = form.slice(0, m.index);
-    for (const s of [stem, stem + 'e', stem.replace(/i$/, 'y')]) {
-      const count = s.length >= 3 ? this.commonness(s) : undefined;
+    for (const s of derivationStems(form, endings)) {
+      const count = this.commonness(s);
       if (count !== undefined) return Math.max(0, count - DERIVED_RARITY);
     }
     return undefined;
-  }
-
-  private readonly derivations = new Map<string, SortedWords>();
-
-  /**
-   * The derivations (lexicon.ts) that start with the letter and have a known stem, what may be a fix: a third
-   * of the list, listed once per letter when first asked for.
-   */
-  private stemmedDerivations(letter: string): SortedWords {
-    let list = this.derivations.get(letter);
-    if (!list) {
-      const english = this.lexicon!.english;
-      const [from, to] = english.prefixRange(letter);
-      const kept: string[] = [];
-      for (let k = from; k < to; k++) {
-        const form = english.at(k);
-        if (this.derivedLogCount(form) !== undefined) kept.push(form);
-      }
-      list = new SortedWords(kept.join('\n'));
-      this.derivations.set(letter, list);
-    }
-    return list;
   }
 
   suggest(word: string): string[] {
@@ -371,7 +341,7 @@ export class EnglishWords implements WordList {
       // start with the typed word's first letter (a slip there is rare, and the walk is slow), and not among
       // finger slips (as names/ had them).
       if (model !== FINGER_SLIPS) {
-        const derived = this.stemmedDerivations(lower[0]);
+        const derived = lexicon.stemmedWords(lower[0]);
         derived.near(lower, max, (k) => {
           const form = derived.at(k);
           if (form !== lower) offer(form, typoCost(lower, form, model), this.derivedLogCount(form) ?? 0, false);

@@ -6,7 +6,10 @@
 //   British spellings of en-GB;
 // - `jargon`: software, Kubernetes and company terms (lowercase): never reported by the English check;
 // - `terms`: the jargon words written in lowercase that en_US lacks (kubectl, linter): corrections too;
-// - `acronyms`: the jargon words written in capitals (SDK).
+// - `acronyms`: the jargon words written in capitals (SDK);
+// - `stemmed`: which `english` words have a derivation ending and a stem among the dictionary forms
+//   (activations), one bit each: what English fixes may offer of them (marked at build time: finding them took
+//   a tenth of a second at run time).
 // The same functions build them in memory when the compiled file is missing or stale (sources run directly).
 import { SortedWords } from './speller.ts';
 
@@ -21,6 +24,22 @@ export interface LexiconData {
   terms: string;
   /** Sorted, one a line. */
   acronyms: string;
+  /** One bit per line of `english` (bit k % 8 of byte k >> 3). */
+  stemmed: Uint8Array;
+}
+
+/**
+ * The endings of the derivations of derivedForms offered as fixes: not -er, -ed or -ing, which it derives
+ * loosely (absoluted, punctuater).
+ */
+export const DERIVATION = /(?:s|ations?|ables?|ly)$/;
+
+/** The stems a derivation may have (activations → activate, stories → story), longest first. */
+export function derivationStems(form: string, endings = DERIVATION): string[] {
+  const m = endings.exec(form);
+  if (!m) return [];
+  const stem = form.slice(0, m.index);
+  return [stem, stem + 'e', stem.replace(/i$/, 'y')].filter((s) => s.length >= 3);
 }
 
 /** The lists, searchable where they lie. */
@@ -29,12 +48,27 @@ export class Lexicon {
   readonly jargon: SortedWords;
   readonly terms: SortedWords;
   readonly acronyms: SortedWords;
+  private readonly stemmedByLetter = new Map<string, SortedWords>();
 
   constructor(readonly data: LexiconData) {
     this.english = new SortedWords(data.english);
     this.jargon = new SortedWords(data.jargon);
     this.terms = new SortedWords(data.terms);
     this.acronyms = new SortedWords(data.acronyms);
+  }
+
+  /** The `english` words with a known stem that start with `letter` (listed once per letter, when first asked). */
+  stemmedWords(letter: string): SortedWords {
+    let list = this.stemmedByLetter.get(letter);
+    if (!list) {
+      const [from, to] = this.english.prefixRange(letter);
+      const bits = this.data.stemmed;
+      const kept: string[] = [];
+      for (let k = from; k < to; k++) if (bits[k >> 3] & (1 << (k & 7))) kept.push(this.english.at(k));
+      list = new SortedWords(kept.join('\n'));
+      this.stemmedByLetter.set(letter, list);
+    }
+    return list;
   }
 
   /** The log count of the k-th dictionary form (0 when the frequency list lacks it). */
@@ -259,9 +293,16 @@ export function buildLexicon(src: LexiconSources): LexiconData {
   const derived = derivedForms(src.aff, src.dic, known, countOf);
   const freq = new Uint8Array(src.forms.length);
   for (let k = 0; k < src.forms.length; k++) freq[k] = frequencyByte(countOf(src.forms[k]));
+  const english = sortedLines([...british, ...derived]);
+  const lines = english ? english.split('\n') : [];
+  const stemmed = new Uint8Array((lines.length + 7) >> 3);
+  lines.forEach((w, k) => {
+    if (derivationStems(w).some((s) => forms.has(s))) stemmed[k >> 3] |= 1 << (k & 7);
+  });
   return {
     freq,
-    english: sortedLines([...british, ...derived]),
+    english,
+    stemmed,
     jargon: sortedLines(src.jargon.map((w) => w.toLowerCase())),
     terms: sortedLines(src.jargon.filter((w) => /^[a-z]{5,}$/.test(w) && !lowerForms.has(w) && !britishSet.has(w))),
     acronyms: sortedLines(src.jargon.filter((w) => /^[A-Z]{2,6}$/.test(w))),

@@ -142,6 +142,11 @@ const linePeople = new Map<string, readonly string[]>();
  */
 const LABELLED = '\u0001';
 
+/** A person as a labelled speaker of the file ("Speaker: …"): how the schedule's speakers of its talks are given. */
+export function asLabelledSpeaker(name: string): string {
+  return LABELLED + name;
+}
+
 function peopleOnLine(line: string): readonly string[] {
   let names = linePeople.get(line);
   if (!names) {
