@@ -16,9 +16,10 @@ if (!fs.existsSync(marker) || fs.statSync(marker).mtimeMs < fs.statSync(lock).mt
 }
 
 
-const outputs = ['extension.js', 'server.js', 'cli.js', 'en_US.dictionary.bin', 'english-lexicon.bin'].map((f) => path.join(root, 'dist', f));
+const outputs = ['extension.js', 'server.js', 'cli.js', 'en_US.dictionary.bin', 'english-lexicon.bin', 'web/extension.js', 'web/server.js'].map((f) => path.join(root, 'dist', f));
 const built = outputs.every((f) => fs.existsSync(f)) ? Math.min(...outputs.map((f) => fs.statSync(f).mtimeMs)) : 0;
-const sources = Math.max(newest(path.join(root, 'server', 'src')), newest(path.join(root, 'client', 'src')), fs.statSync(path.join(root, 'esbuild.mjs')).mtimeMs, newest(path.join(root, 'data', 'dictionary')), fs.statSync(path.join(root, 'scripts', 'compile-dictionary.mjs')).mtimeMs);
+// data/ too: the web server bundle embeds the catalog.
+const sources = Math.max(newest(path.join(root, 'server', 'src')), newest(path.join(root, 'client', 'src')), fs.statSync(path.join(root, 'esbuild.mjs')).mtimeMs, newest(path.join(root, 'data')), ...['compile-dictionary.mjs', 'embed-data.mjs'].map((f) => fs.statSync(path.join(root, 'scripts', f)).mtimeMs));
 if (built < sources) {
   console.log('[talk-notes] building dist/ (esbuild)…');
   run('node esbuild.mjs');

@@ -1,6 +1,7 @@
 // Commands as small factories over one context (the running client and the output channel).
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+// The common client type: the Node and the browser LanguageClient both are one.
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { PROJECTS_IN_FILE, type ProjectsInFileParams, type TalkProjects } from '../../server/src/protocol';
 import { fixAllNames } from './fixAll';
 import { logLine } from './log';
@@ -157,8 +158,13 @@ function projectsInFile(ctx: CommandContext): () => Promise<void> {
 
 function restartServer(ctx: CommandContext): () => Promise<void> {
   return async () => {
-    const client = ctx.client();
+    // The Node client restarts its server process; the browser client's worker ends with its server.
+    const client = ctx.client() as (LanguageClient & { restart?: () => Promise<void> }) | undefined;
     if (!client) return;
+    if (!client.restart) {
+      void vscode.window.showInformationMessage('Talk Notes: in the browser the server restarts with the window: run "Developer: Reload Window".');
+      return;
+    }
     logLine(ctx.output, 'Restarting the Talk Notes server.');
     await client.restart();
   };

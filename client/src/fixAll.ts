@@ -3,7 +3,8 @@
 // them, and says how many it made, with an Undo button. Applied here rather than by the server so the count
 // is what really changed (the preview lets the user untick fixes) and the message can offer Undo.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+// The common client type: the Node and the browser LanguageClient both are one.
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { FIX_ALL_PLAN, type FixAllPlanParams, type FixAllPlanResult } from '../../server/src/protocol';
 import { logLine } from './log';
 
@@ -80,7 +81,7 @@ export async function fixAllNames(client: LanguageClient | undefined, output: vs
   const done = appliedEdits(document.getText(), plan, spans);
   const summary = summaryOf(done);
   logLine(output, `Fix All: ${summary} (${document.uri.fsPath || document.uri.toString()})`);
-  const undoKey = process.platform === 'darwin' ? '⌘Z' : 'Ctrl+Z';
+  const undoKey = isMac() ? '⌘Z' : 'Ctrl+Z';
   const choice = await vscode.window.showInformationMessage(`Talk Notes: ${summary}. Undo (${undoKey}) reverts them.${leftOver}`, 'Undo');
   if (choice === 'Undo') {
     await vscode.window.showTextDocument(document);
@@ -107,4 +108,10 @@ function summaryOf(edits: FixAllPlanResult['edits']): string {
   const count = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 's'}`;
   const parts = [names || !spelling ? count(names, 'name') : '', spelling ? count(spelling, 'spelling') : ''].filter(Boolean);
   return `Fixed ${parts.join(' and ')} in this file`;
+}
+
+/** macOS, on Node (process) or in a browser (no process there: the user agent). */
+function isMac(): boolean {
+  if (typeof process === 'object' && process?.platform) return process.platform === 'darwin';
+  return /Mac/.test((globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent ?? '');
 }

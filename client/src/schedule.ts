@@ -2,7 +2,7 @@
 // time as a snippet), "Open Talk in Schedule" (the session of the talk under the cursor) and "Add Schedule
 // File…" (copy a downloaded .ics or schedule.json into the workspace, where talkNotes.schedules finds it).
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
   SCHEDULE_SESSIONS,
   TALK_SESSION,
@@ -56,7 +56,7 @@ async function insertTalk(editor: vscode.TextEditor, snippet: string): Promise<v
   await editor.insertSnippet(new vscode.SnippetString(`\n\n${snippet}`), line.range.end);
 }
 
-function newTalk(client: () => LanguageClient | undefined): () => Promise<void> {
+function newTalk(client: () => BaseLanguageClient | undefined): () => Promise<void> {
   return async () => {
     const editor = markdownEditor('add a talk to it');
     const lc = client();
@@ -79,7 +79,7 @@ function newTalk(client: () => LanguageClient | undefined): () => Promise<void> 
   };
 }
 
-function openTalkInSchedule(client: () => LanguageClient | undefined): () => Promise<void> {
+function openTalkInSchedule(client: () => BaseLanguageClient | undefined): () => Promise<void> {
   return async () => {
     const editor = markdownEditor('open one of its talks in the schedule');
     const lc = client();
@@ -133,7 +133,7 @@ async function addScheduleFile(): Promise<void> {
   void vscode.window.showInformationMessage(`Talk Notes: the schedule is now ${targetName} in ${folder.name}; its speakers are known names, and "New Talk" offers its sessions.`);
 }
 
-export function registerScheduleCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
+export function registerScheduleCommands(context: vscode.ExtensionContext, client: () => BaseLanguageClient | undefined): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('talkNotes.newTalk', newTalk(client)),
     vscode.commands.registerCommand('talkNotes.openTalkInSchedule', openTalkInSchedule(client)),

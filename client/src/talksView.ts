@@ -4,7 +4,8 @@
 // Fed by the server's talkNotes/workspaceTalks request; refreshed on talkNotes/talksChanged (debounced) and by
 // the view's refresh button (talkNotes.refreshTalks, which also asks the server to re-index).
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+// The common client type: the Node and the browser LanguageClient both are one.
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import {
   REINDEX, TALKS_CHANGED, WORKSPACE_TALKS,
   type FileTalks, type Rng, type SectionInfo, type TalkInfo, type WorkspaceTalksParams,
@@ -233,7 +234,12 @@ function escapeMd(s: string): string {
  * Registers the Talks view, its commands and the talksChanged handler. Call before client.start(): the
  * notification handler is then in place for the first notification.
  */
-export function registerTalksView(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): vscode.Disposable {
+export function registerTalksView(
+  context: vscode.ExtensionContext,
+  client: () => LanguageClient | undefined,
+  /** Runs before the server re-indexes (the web client sends the workspace's files again). */
+  beforeReindex?: () => Promise<void>,
+): vscode.Disposable {
   const provider = new TalksProvider(client);
   const view = vscode.window.createTreeView(TALKS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const disposables: vscode.Disposable[] = [provider, view, followCursor(view, provider)];
@@ -243,7 +249,10 @@ export function registerTalksView(context: vscode.ExtensionContext, client: () =
     vscode.commands.registerCommand('talkNotes.refreshTalks', async () => {
       const lc = client();
       if (lc?.isRunning()) {
-        try { await lc.sendRequest(REINDEX, {}); } catch { /* an older server: still refresh */ }
+        try {
+          await beforeReindex?.();
+          await lc.sendRequest(REINDEX, {});
+        } catch { /* an older server: still refresh */ }
       }
       provider.refresh();
     }),

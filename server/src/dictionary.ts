@@ -1,8 +1,8 @@
 // The workspace dictionary: a plain text file in the workspace folder, one name per line, meant to be
 // committed with the notes. Names in it count as known names. Read lazily, re-read when it changes.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { parseDictionaryFile } from './core/check/settings.ts';
+import { nodeFiles } from './platform/node-files.ts';
+import type { HostFiles } from './platform/types.ts';
 
 export interface DictionaryState {
   names: string[];
@@ -12,8 +12,11 @@ export interface DictionaryState {
 export class WorkspaceDictionary {
   private cache = new Map<string, DictionaryState>();
 
+  constructor(private readonly host: HostFiles = nodeFiles) {}
+
   /** The dictionary file for a document: in the workspace folder that holds it, else beside it. */
   fileFor(documentPath: string, folders: string[], fileName: string): string {
+    const path = this.host.path;
     const folder = folders.filter((f) => documentPath.startsWith(f + path.sep) || documentPath === f).sort((a, b) => b.length - a.length)[0];
     return path.resolve(folder ?? path.dirname(documentPath), fileName);
   }
@@ -21,12 +24,13 @@ export class WorkspaceDictionary {
   read(file: string): DictionaryState {
     const cached = this.cache.get(file);
     if (cached) return cached;
+    const { fs, path } = this.host;
     let state: DictionaryState;
     try {
-      const stat = fs.statSync(file);
+      const stat = fs.stat(file);
       if (stat.size > 5_000_000) state = { names: [], problems: [`${file} is larger than 5 MB; it was ignored.`] };
       else {
-        const parsed = parseDictionaryFile(fs.readFileSync(file, 'utf8'));
+        const parsed = parseDictionaryFile(fs.readText(file));
         state = { names: parsed.names, problems: parsed.problems.map((p) => `${path.basename(file)}: ${p}`) };
       }
     } catch (error) {
@@ -42,11 +46,11 @@ export class WorkspaceDictionary {
     else this.cache.clear();
   }
 
-  /** Appends a name (once) and returns the file written. Keeps the file's line ending. */
-  add(file: string, name: string): void {
+  /** Appends a name (once) to the file. Keeps the file's line ending. Synchronous where writing is (Node). */
+  add(file: string, name: string): void | Promise<void> {
     let content = '';
     try {
-      content = fs.readFileSync(file, 'utf8');
+      content = this.host.fs.readText(file);
     } catch {
       content = '# Names Talk Notes should treat as known (one per line). Commit this file with your notes.\n';
     }
@@ -54,10 +58,8 @@ export class WorkspaceDictionary {
     if (existing.includes(name)) return;
     const eol = content.includes('\r\n') ? '\r\n' : '\n';
     if (content && !content.endsWith('\n')) content += eol;
-    const tmp = `${file}.${process.pid}.tmp`;
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(tmp, content + name + eol);
-    fs.renameSync(tmp, file);
-    this.invalidate(file);
+    const written = this.host.fs.writeText(file, content + name + eol);
+    if (!written) return this.invalidate(file);
+    return written.then(() => this.invalidate(file));
   }
 }

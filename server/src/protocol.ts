@@ -128,3 +128,30 @@ export interface TalkSessionParams {
   uri: string;
   position: Pos;
 }
+
+/**
+ * Notification from the web client, whose server cannot read the workspace itself: the contents of the notes,
+ * dictionary, schedule and catalog files (read through vscode.workspace.fs), and which were deleted. `reset`:
+ * these are all of them (at start, on refresh and when settings change).
+ */
+export const WORKSPACE_FILES = 'talkNotes/workspaceFiles';
+export interface WorkspaceFile {
+  uri: string;
+  text: string;
+  /** ms since the epoch. */
+  modified: number;
+  /** Bytes (a file too large to send comes with its size and no text). */
+  size: number;
+}
+export interface WorkspaceFilesParams {
+  reset?: boolean;
+  files: WorkspaceFile[];
+  deleted?: string[];
+}
+
+/** Request from the web server: write a file (the workspace dictionary) through vscode.workspace.fs. */
+export const WRITE_FILE = 'talkNotes/writeFile';
+export interface WriteFileParams {
+  uri: string;
+  text: string;
+}

@@ -1,11 +1,11 @@
 // Schedule files on disk (talkNotes.schedules, the CLI's --schedule): found by path or glob, read, parsed by
 // the core, and turned into the names the checker knows. The server keeps them in a ScheduleFiles cache that
 // a changed file empties.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Catalog } from './core/names/catalog.ts';
 import { parseSchedule, scheduleNames, type Session } from './core/schedule/schedule.ts';
 import { MAX_SCHEDULE_CHARS } from './core/schedule/types.ts';
+import { nodeFiles } from './platform/node-files.ts';
+import type { DirEntry, FileSystem, HostFiles } from './platform/types.ts';
 
 export interface LoadedSchedules {
   sessions: Session[];
@@ -18,16 +18,16 @@ export interface LoadedSchedules {
 }
 
 /** Reads schedule files. `strict`: a file that is no schedule at all is a problem (not so for glob matches). */
-export function readScheduleFiles(files: readonly string[], catalog?: Catalog, strict: ReadonlySet<string> = new Set(files)): LoadedSchedules {
+export function readScheduleFiles(files: readonly string[], catalog?: Catalog, strict: ReadonlySet<string> = new Set(files), { fs }: HostFiles = nodeFiles): LoadedSchedules {
   const out: LoadedSchedules = { sessions: [], names: [], problems: new Map(), files: [] };
   for (const file of files) {
     let text: string;
     try {
-      const stat = fs.statSync(file);
+      const stat = fs.stat(file);
       out.files.push({ file, modified: stat.mtimeMs });
       if (!stat.isFile()) throw new Error('it is not a file');
       if (stat.size > MAX_SCHEDULE_CHARS) throw new Error(`larger than ${MAX_SCHEDULE_CHARS / 1024 / 1024} MB, not read (is it a schedule?)`);
-      text = fs.readFileSync(file, 'utf8');
+      text = fs.readText(file);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') out.files.push({ file, modified: -1 });
@@ -74,7 +74,7 @@ export function patternTest(pattern: string): (relative: string) => boolean {
 const isPath = (pattern: string): boolean => !/[*?]/.test(pattern) && /[/\\]/.test(pattern);
 
 /** The files the patterns name in a folder: paths as they are (`named`), the others by walking it. */
-export function findScheduleFiles(folder: string, patterns: readonly string[]): { files: string[]; named: Set<string> } {
+export function findScheduleFiles(folder: string, patterns: readonly string[], { fs, path }: HostFiles = nodeFiles): { files: string[]; named: Set<string> } {
   const named = new Set<string>();
   const tests: ((rel: string) => boolean)[] = [];
   for (const p of patterns) {
@@ -84,9 +84,9 @@ export function findScheduleFiles(folder: string, patterns: readonly string[]): 
   const found = new Set<string>();
   let visited = 0;
   const walk = (dir: string, rel: string): void => {
-    let entries: fs.Dirent[];
+    let entries: DirEntry[];
     try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
+      entries = fs.list(dir);
     } catch {
       return;
     }
@@ -102,9 +102,9 @@ export function findScheduleFiles(folder: string, patterns: readonly string[]): 
   return { files: [...found, ...named].filter((f, k, all) => all.indexOf(f) === k), named };
 }
 
-function modifiedTime(file: string): number {
+function modifiedTime(fs: FileSystem, file: string): number {
   try {
-    return fs.statSync(file).mtimeMs;
+    return fs.stat(file).mtimeMs;
   } catch {
     return -1;
   }
@@ -118,6 +118,7 @@ export class ScheduleFiles {
   constructor(
     private readonly log: (message: string) => void,
     private readonly warn: (message: string) => void,
+    private readonly host: HostFiles = nodeFiles,
   ) {}
 
   /** Every problem of a file logged; the first told to the user (once: the same message is not repeated). */
@@ -134,17 +135,17 @@ export class ScheduleFiles {
     // Without file watching (some clients), a file edited since is noticed by its time, looked at now and then.
     if (loaded && Date.now() - this.checkedAt > 2000) {
       this.checkedAt = Date.now();
-      if (loaded.files.some((f) => modifiedTime(f.file) !== f.modified)) loaded = undefined;
+      if (loaded.files.some((f) => modifiedTime(this.host.fs, f.file) !== f.modified)) loaded = undefined;
     }
     if (!loaded) {
       const files = new Set<string>();
       const named = new Set<string>();
       for (const folder of folders) {
-        const found = findScheduleFiles(folder, patterns);
+        const found = findScheduleFiles(folder, patterns, this.host);
         found.files.forEach((f) => files.add(f));
         found.named.forEach((f) => named.add(f));
       }
-      loaded = readScheduleFiles([...files], catalog, named);
+      loaded = readScheduleFiles([...files], catalog, named, this.host);
       loaded.problems.forEach((problems) => this.report(problems));
       if (this.cache.size > 8) this.cache.clear();
       this.cache.set(key, loaded);
@@ -155,6 +156,7 @@ export class ScheduleFiles {
   /** A file changed on disk: whether schedules were read from it or a pattern names it (they are read again). */
   changed(file: string, folders: readonly string[], patterns: readonly string[]): boolean {
     const read = [...this.cache.values()].some((l) => l.files.some((f) => f.file === file));
+    const path = this.host.path;
     const fits = folders.some((folder) => {
       const rel = path.relative(folder, file).split(path.sep).join('/');
       if (rel.startsWith('..')) return false;

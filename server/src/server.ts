@@ -1,17 +1,18 @@
 // The language server: a thin adapter from LSP to the core. server.ts owns the lifecycle and document sync;
 // features/*.ts answer requests; session.ts holds what they share. Diagnostics are pushed, and edits queued
 // while a check runs are coalesced into one check.
+// The entry points give it a connection and a platform: server-node.ts (dist/server.js) and server-web.ts
+// (dist/web/server.js, in a web worker).
 import {
   CodeActionKind,
-  createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
-  ProposedFeatures,
   TextDocumentSyncKind,
   type Connection,
+  type FileEvent,
   type InitializeResult,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { prepareCompletion } from './core/features/complete.ts';
 import { NotesDocument } from './core/check/document.ts';
 import { validateSettings } from './core/check/settings.ts';
@@ -21,12 +22,38 @@ import { registerWorkspaceFeatures } from './features/workspace.ts';
 import { registerSymbolFeatures } from './features/symbols.ts';
 import { registerCompletion } from './features/completion.ts';
 import { registerScheduleFeatures } from './features/schedule.ts';
+import type { Platform } from './platform/types.ts';
 import { Session, type DocState } from './session.ts';
 
 export { FIX_ALL_KIND };
 
-export function startServer(rawConnection: Connection): Session {
-  const session = new Session(rawConnection);
+/** Files changed outside the editor (watched by the client, or sent by the web client): the index, dictionaries, schedules and catalogs follow. */
+export function filesChanged(session: Session, changes: FileEvent[]): void {
+  const { index, dictionary } = session;
+  let dictionaryChanged = false;
+  let notesChanged = false;
+  for (const c of changes) {
+    const p = session.filePath(c.uri);
+    if (!p) continue;
+    if (/\.(md|markdown|mdown|mkd)$/i.test(p)) {
+      // Open documents follow the editor's text; the index follows the disk.
+      if (c.type === FileChangeType.Deleted) index.remove(p);
+      else index.indexFile(p);
+      notesChanged = true;
+    } else {
+      dictionary.invalidate(p);
+      const patterns = [...new Set(session.open().flatMap((s) => s.settings.schedules).concat(session.pushedSettings.schedules))];
+      if (session.schedules.changed(p, session.folders, patterns)) dictionaryChanged = true;
+      if (session.catalogFileChanged(p)) dictionaryChanged = true;
+      else if (!p.endsWith('.json')) dictionaryChanged = true;
+    }
+  }
+  if (dictionaryChanged) session.recheckAll();
+  if (notesChanged) session.announceTalks();
+}
+
+export function startServer(rawConnection: Connection, platform: Platform): Session {
+  const session = new Session(rawConnection, platform);
   const connection = session.connection;
   const { states, index, dictionary } = session;
   const log = (m: string): void => session.log(m);
@@ -35,7 +62,7 @@ export function startServer(rawConnection: Connection): Session {
   connection.onInitialize((params): InitializeResult => {
     session.canPullConfig = !!params.capabilities.workspace?.configuration;
     session.canProgress = !!params.capabilities.window?.workDoneProgress;
-    session.canWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    session.canWatch = !platform.clientSendsFiles && !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     const workspaceEdit = params.capabilities.workspace?.workspaceEdit;
     session.canAnnotate = !!workspaceEdit?.documentChanges && !!workspaceEdit.changeAnnotationSupport;
     session.folders = (params.workspaceFolders ?? []).flatMap((f) => session.filePath(f.uri) ?? []);
@@ -70,7 +97,7 @@ export function startServer(rawConnection: Connection): Session {
     // Index the workspace after the first requests had their turn.
     setTimeout(() => void session.reindex().catch((error) => connection.console.error(`[talk-notes] indexing failed: ${String(error)}`)), 50);
     // Load the catalog and dictionary, and the completion keys, before the first document needs them.
-    setImmediate(() => {
+    platform.setImmediate(() => {
       try {
         prepareCompletion(session.getEngine().catalog);
       } catch (error) {
@@ -92,28 +119,7 @@ export function startServer(rawConnection: Connection): Session {
     session.recheckAll();
   });
 
-  connection.onDidChangeWatchedFiles((change) => {
-    let dictionaryChanged = false;
-    let notesChanged = false;
-    for (const c of change.changes) {
-      const p = session.filePath(c.uri);
-      if (!p) continue;
-      if (/\.(md|markdown|mdown|mkd)$/i.test(p)) {
-        // Open documents follow the editor's text; the index follows the disk.
-        if (c.type === FileChangeType.Deleted) index.remove(p);
-        else index.indexFile(p);
-        notesChanged = true;
-      } else {
-        dictionary.invalidate(p);
-        const patterns = [...new Set(session.open().flatMap((s) => s.settings.schedules).concat(session.pushedSettings.schedules))];
-        if (session.schedules.changed(p, session.folders, patterns)) dictionaryChanged = true;
-        if (session.catalogFileChanged(p)) dictionaryChanged = true;
-        else if (!p.endsWith('.json')) dictionaryChanged = true;
-      }
-    }
-    if (dictionaryChanged) session.recheckAll();
-    if (notesChanged) session.announceTalks();
-  });
+  connection.onDidChangeWatchedFiles((change) => filesChanged(session, change.changes));
 
   connection.onDidOpenTextDocument(async (params) => {
     const { uri, languageId, version, text } = params.textDocument;
@@ -174,12 +180,4 @@ export function startServer(rawConnection: Connection): Session {
   registerWorkspaceFeatures(session);
   connection.listen();
   return session;
-}
-
-process.on('uncaughtException', (error) => {
-  console.error(`[talk-notes] uncaught: ${error.stack ?? String(error)}`);
-});
-
-if (require.main === module) {
-  startServer(createConnection(ProposedFeatures.all));
 }

@@ -1,19 +1,17 @@
 // What the server knows between requests: open documents with their checks, settings, the workspace
 // dictionary and index, and how to publish. Handlers (server.ts, features/*.ts) share one Session.
-import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Connection } from 'vscode-languageserver/node';
+import type { Connection } from 'vscode-languageserver';
 import { toDiagnostic } from './convert.ts';
 import { NotesDocument, type Analysis, type Engine } from './core/check/document.ts';
 import { DEFAULT_SETTINGS, validateSettings, type Settings } from './core/check/settings.ts';
 import { catalogFilesChanged, engineWithCatalogs, type EngineWithCatalogs } from './catalog/files.ts';
-import { loadEngine } from './data.ts';
 import { WorkspaceDictionary } from './dictionary.ts';
 import { ScheduleFiles } from './schedule-files.ts';
 import { SessionIndex, venueOffset } from './core/schedule/program.ts';
 import { speakersOfTalks } from './core/schedule/talk-speakers.ts';
 import type { Session as ScheduledSession } from './core/schedule/types.ts';
 import type { EditorDocument } from './editor-document.ts';
+import type { Platform } from './platform/types.ts';
 import { TALKS_CHANGED } from './protocol.ts';
 import { summarize, WorkspaceIndex, type FileSummary } from './workspace.ts';
 
@@ -114,9 +112,9 @@ const LARGE_FILE = 4 * 1024 * 1024;
 
 export class Session {
   readonly states = new Map<string, DocState>();
-  readonly dictionary = new WorkspaceDictionary();
+  readonly dictionary: WorkspaceDictionary;
   /** talkNotes.schedules, read once per setting; a bad file is logged in full and told once. */
-  readonly schedules = new ScheduleFiles((m) => this.log(m), (m) => this.warnOnce(m));
+  readonly schedules: ScheduleFiles;
   readonly index: WorkspaceIndex;
   folders: string[] = [];
   canPullConfig = false;
@@ -134,17 +132,23 @@ export class Session {
   private idleScheduled = false;
   /** When the client last sent a request or notification: background work waits for a pause. */
   private lastActivityAt = 0;
-  private talksChangedTimer?: NodeJS.Timeout;
+  private talksChangedTimer?: ReturnType<typeof setTimeout>;
 
   readonly connection: Connection;
 
-  constructor(connection: Connection) {
+  constructor(
+    connection: Connection,
+    /** Files, data, URIs and timers: Node's or the web worker's. */
+    readonly platform: Platform,
+  ) {
     this.connection = guarded(
       connection,
       (name, error) => connection.console.error(`[talk-notes] ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
       () => (this.lastActivityAt = performance.now()),
     );
-    this.index = new WorkspaceIndex(() => this.getEngine(), () => this.pushedSettings, (m) => this.log(m));
+    this.dictionary = new WorkspaceDictionary(platform);
+    this.schedules = new ScheduleFiles((m) => this.log(m), (m) => this.warnOnce(m), platform);
+    this.index = new WorkspaceIndex(() => this.getEngine(), () => this.pushedSettings, (m) => this.log(m), platform);
   }
 
   log(message: string): void {
@@ -161,7 +165,7 @@ export class Session {
   }
 
   getEngine(): Engine {
-    return (this.engine ??= loadEngine());
+    return (this.engine ??= this.platform.loadEngine());
   }
 
   /** Engines with extra catalog files, by the files' resolved paths. */
@@ -171,11 +175,11 @@ export class Session {
   engineFor(uri: string, settings: Settings): Engine {
     if (!settings.catalogFiles.length) return this.getEngine();
     const p = this.filePath(uri);
-    const files = settings.catalogFiles.map((f) => (p ? this.dictionary.fileFor(p, this.folders, f) : path.resolve(this.folders[0] ?? '.', f)));
+    const files = settings.catalogFiles.map((f) => (p ? this.dictionary.fileFor(p, this.folders, f) : this.platform.path.resolve(this.folders[0] ?? '.', f)));
     const key = files.join('\u0000');
     let entry = this.catalogEngines.get(key);
     if (!entry) {
-      entry = engineWithCatalogs(this.getEngine(), files);
+      entry = engineWithCatalogs(this.getEngine(), files, this.platform);
       entry.problems.forEach((m) => this.warnOnce(m));
       if (this.catalogEngines.size > 20) this.catalogEngines.clear();
       this.catalogEngines.set(key, entry);
@@ -187,7 +191,7 @@ export class Session {
   catalogFileChanged(file: string): boolean {
     let changed = false;
     for (const [key, entry] of this.catalogEngines) {
-      if (entry.files.some((f) => f.file === file) && catalogFilesChanged(entry.files)) {
+      if (entry.files.some((f) => f.file === file) && catalogFilesChanged(entry.files, this.platform)) {
         this.catalogEngines.delete(key);
         changed = true;
       }
@@ -200,11 +204,7 @@ export class Session {
   }
 
   filePath(uri: string): string | undefined {
-    try {
-      return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-    } catch {
-      return undefined;
-    }
+    return this.platform.toPath(uri);
   }
 
   dictionaryFile(uri: string, settings: Settings): string | undefined {
@@ -372,7 +372,7 @@ export class Session {
         this.connection.console.error(`[talk-notes] background work failed: ${(error as Error).stack ?? String(error)}`);
       }
     };
-    if (quietFor >= QUIET_MS) setImmediate(run);
+    if (quietFor >= QUIET_MS) this.platform.setImmediate(run);
     else setTimeout(run, QUIET_MS - quietFor);
   }
 
@@ -381,7 +381,7 @@ export class Session {
     this.pending.add(uri);
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    setImmediate(() => {
+    this.platform.setImmediate(() => {
       this.flushScheduled = false;
       const uris = [...this.pending];
       this.pending.clear();
@@ -432,7 +432,7 @@ export class Session {
       end = newline < 0 ? text.length : newline + 1;
       state.notes.applyChanges([{ start: at, end: at, text: text.slice(at, end) }]);
       at = end;
-      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise<void>((resolve) => this.platform.setImmediate(resolve));
       if (this.states.get(uri) !== state) return; // closed meanwhile
     }
     state.notes.applyChanges(state.loading.queued);

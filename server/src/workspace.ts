@@ -2,9 +2,6 @@
 // Go to Talk, the Talks view and references work across all notes. Files are read and checked in the
 // background in small steps; a changed file is re-indexed alone; open documents are summarized from the
 // editor's text instead of the disk.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { analyzeText, type Analysis, type Engine } from './core/check/document.ts';
 import type { Catalog } from './core/names/catalog.ts';
 import type { Mention } from './core/names/match.ts';
@@ -13,6 +10,7 @@ import { LineIndex } from './core/positions.ts';
 import type { Settings } from './core/check/settings.ts';
 import type { Section } from './core/features/talks.ts';
 import type { FileTalks, Rng, SectionInfo, TalkInfo } from './protocol.ts';
+import type { DirEntry, Platform } from './platform/types.ts';
 
 export interface FileSummary extends FileTalks {
   mentions: (Omit<Mention, 'start' | 'end'> & { range: Rng })[];
@@ -58,15 +56,17 @@ export class WorkspaceIndex {
     private readonly engine: () => Engine,
     private readonly settings: () => Settings,
     private readonly log: (message: string) => void,
+    private readonly platform: Pick<Platform, 'fs' | 'path' | 'toUri' | 'setImmediate'>,
   ) {}
 
   /** Markdown files under the folders (bounded, skipping dependency and VCS folders). */
   listFiles(folders: string[]): string[] {
+    const { fs, path } = this.platform;
     const out: string[] = [];
     const walk = (dir: string): void => {
-      let entries: fs.Dirent[];
+      let entries: DirEntry[];
       try {
-        entries = fs.readdirSync(dir, { withFileTypes: true });
+        entries = fs.list(dir);
       } catch {
         return;
       }
@@ -85,20 +85,21 @@ export class WorkspaceIndex {
 
   /** Reads and summarizes one file; a missing, unreadable, binary or huge file is dropped from the index. */
   indexFile(file: string): boolean {
+    const { fs, toUri } = this.platform;
     try {
-      const stat = fs.statSync(file);
+      const stat = fs.stat(file);
       if (stat.size > MAX_BYTES) {
         this.log(`${file} is larger than ${MAX_BYTES / 1024 / 1024} MB; not indexed`);
         this.files.delete(file);
         return false;
       }
-      const buffer = fs.readFileSync(file);
-      if (buffer.includes(0)) {
+      // A NUL character: a NUL byte in the file (UTF-8 writes no other character with one).
+      const text = fs.readText(file);
+      if (text.includes('\0')) {
         this.files.delete(file);
         return false;
       }
-      const uri = pathToFileURL(file).href;
-      this.files.set(file, summarize(uri, analyzeText(this.engine(), buffer.toString('utf8'), this.settings()), stat.mtimeMs, this.engine().catalog));
+      this.files.set(file, summarize(toUri(file), analyzeText(this.engine(), text, this.settings()), stat.mtimeMs, this.engine().catalog));
       return true;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.log(`could not index ${file}: ${String(error)}`);
@@ -123,7 +124,7 @@ export class WorkspaceIndex {
       done++;
       if (done % 5 === 0) {
         progress?.(done, list.length);
-        await new Promise((resolve) => setImmediate(resolve));
+        await new Promise<void>((resolve) => this.platform.setImmediate(resolve));
       }
     }
     progress?.(done, list.length);

@@ -57,19 +57,24 @@ const none = (what, re) => () => { const bad = ext.filter((n) => re.test(n)); if
 
 console.log('');
 check('is under 1.5 MB', () => { if (bytes >= MAX_BYTES) throw new Error(`${bytes} bytes >= ${MAX_BYTES}`); return `${(bytes / 1024).toFixed(1)} KB`; });
-check('ships the bundles and the manifest', () => {
-  const want = ['package.json', 'dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/en_US.dictionary.bin', 'dist/english-lexicon.bin', 'data/catalog.json'];
+check('ships the Node and the web bundles and the manifest', () => {
+  const want = ['package.json', 'dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/web/extension.js', 'dist/web/server.js'];
   const lost = want.filter((w) => !ext.includes(w));
   if (lost.length) throw new Error(`missing ${lost.join(', ')}`);
 });
-check('ships the data the server loads (data/)', () => { if (!ext.some((n) => n.startsWith('data/'))) throw new Error('no data/ files'); });
+check('ships the catalog and dictionary once, embedded in the web server (no data/*.json, no dist/*.bin)', none('a second copy of the data',
+  /^data\/[^/]+\.(json|txt)$|^dist\/[^/]+\.bin$/));
+check('the manifest has a Node and a browser entry', () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+  if (manifest.main !== './dist/extension.js' || manifest.browser !== './dist/web/extension.js') throw new Error(`main ${manifest.main}, browser ${manifest.browser}`);
+});
 check('has no node_modules', none('node_modules', /(^|\/)node_modules\//));
 check('has no sources (.ts, client/, server/, scripts/, build config)', none('sources',
   /\.(ts|tsx|mts|cts)$|^(client|server|scripts|bench)\/|^(esbuild\.mjs|tsconfig[^/]*\.json|package-lock\.json|\.vscodeignore|\.gitignore)$/));
 check('has no source maps (they embed the sources)', none('source maps', /\.map$/));
 check('has no tests (test/, *.test.*, fixtures)', none('tests', /^(test|tests|\.ci)\/|\.test\.[cm]?[jt]s$|(^|\/)fixtures\//));
 check('has nothing outside the shipped set (dist, data, syntaxes, docs/screenshot-*.png, README, LICENSE, CHANGELOG, icon, package.json)', none('unexpected files',
-  /^(?!(dist\/(extension|server|cli)\.js|dist\/(en_US\.dictionary|english-lexicon)\.bin|data\/.+|syntaxes\/.+|docs\/screenshot-[^/]+\.png|readme\.md|license(\.txt|\.md)?|changelog\.md|icon\.png|images\/icon\.png|package\.json)$)/i));
+  /^(?!(dist\/(web\/)?(extension|server)\.js|dist\/cli\.js|data\/.+|syntaxes\/.+|docs\/screenshot-[^/]+\.png|readme\.md|license(\.txt|\.md)?|changelog\.md|icon\.png|images\/icon\.png|package\.json)$)/i));
 if (process.env.TALK_NOTES_E2E_FORCE_FAIL) check('deliberate failure (negative control)', () => { throw new Error('TALK_NOTES_E2E_FORCE_FAIL is set'); });
 
 const failed = checks.filter((c) => !c.ok).length;

@@ -30,6 +30,8 @@ export interface ClientOptions {
   progressAndWatching?: boolean;
   /** workspace.workspaceEdit capabilities (documentChanges, changeAnnotationSupport), as VS Code sends them. */
   workspaceEdit?: object;
+  /** The server script (default dist/server.js). */
+  server?: string;
 }
 
 interface Pending {
@@ -70,7 +72,7 @@ export class LspClient {
 
   constructor(private readonly options: ClientOptions = {}) {
     this.settings = options.settings ?? {};
-    this.child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stdout.on('data', (chunk: Buffer) => this.onData(chunk));
     this.child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString('utf8')));
     this.child.stdin.on('error', () => undefined);

@@ -80,7 +80,8 @@ test('the server opens no socket, resolves no name and makes no HTTP request (ru
 });
 
 test('the bundles contain no HTTP, TLS, DNS or fetch client code (static)', () => {
-  for (const bundle of ['dist/server.js', 'dist/extension.js', 'dist/cli.js']) {
+  // The web bundles too: the worker has its data embedded and fetches nothing.
+  for (const bundle of ['dist/server.js', 'dist/extension.js', 'dist/cli.js', 'dist/web/server.js', 'dist/web/extension.js']) {
     const code = fs.readFileSync(path.join(REPO, bundle), 'utf8');
     for (const mod of ['http', 'https', 'http2', 'tls', 'dns', 'dgram', 'undici']) {
       assert.doesNotMatch(code, new RegExp(`require\\(["'](node:)?${mod}["']\\)`), `${bundle} requires ${mod}`);

@@ -1,5 +1,5 @@
 // Editor features on one document: code actions, commands, hover, folding, highlighting (completion: completion.ts; outline: symbols.ts).
-import { CodeActionKind, FoldingRangeKind, type CodeAction, type FoldingRange } from 'vscode-languageserver/node';
+import { CodeActionKind, FoldingRangeKind, type CodeAction, type FoldingRange } from 'vscode-languageserver';
 import { SOURCE, toTextEdit } from '../convert.ts';
 import { disableNextLineEdit, fixEdit } from '../core/check/fixes.ts';
 import { hoverAt } from '../core/features/hover.ts';
@@ -80,7 +80,7 @@ export function registerEditingFeatures(session: Session): void {
         return;
       }
       try {
-        session.dictionary.add(file, word);
+        await session.dictionary.add(file, word);
         session.log(`added '${word}' to ${file}`);
       } catch (error) {
         void connection.window.showErrorMessage(`Talk Notes: could not write ${file}: ${String(error)}`);

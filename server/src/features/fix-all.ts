@@ -1,7 +1,7 @@
 // Fix All over LSP, from the core's plan of which fixes are safe in bulk (core/check/fix-all.ts): the edits of
 // the fix-all code actions (and so of fix on save), the talkNotes/fixAllPlan request that the VS Code client
 // applies with a preview and a summary, and the talkNotes.applyFixAll command for other editors.
-import type { ChangeAnnotation, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
+import type { ChangeAnnotation, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { toTextEdit } from '../convert.ts';
 import { fixAllLeftOver, fixAllSummary, planFixAll, type FixAllPlan } from '../core/check/fix-all.ts';
 import { FIX_ALL_PLAN, type FixAllPlanParams, type FixAllPlanResult } from '../protocol.ts';

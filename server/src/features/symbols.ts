@@ -8,7 +8,7 @@
 // Talks view, which follows the cursor, is the talk-aware outline there) and its workspace symbols are the
 // speakers only (Ctrl+T "Quindle" finds her talk), never a second copy of a heading. Other editors (Neovim)
 // get the talk outline and talk symbols.
-import { SymbolKind, type InitializeParams, type ServerCapabilities, type WorkspaceSymbol } from 'vscode-languageserver/node';
+import { SymbolKind, type InitializeParams, type ServerCapabilities, type WorkspaceSymbol } from 'vscode-languageserver';
 import { toDocumentSymbols } from '../convert.ts';
 import type { TalkInfo } from '../protocol.ts';
 import type { Session } from '../session.ts';

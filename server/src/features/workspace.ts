@@ -1,6 +1,6 @@
 // Features across all notes: Go to Talk (talkNotes/workspaceTalks), projects per talk, references and
 // definition of names (workspace symbols: symbols.ts).
-import type { Location } from 'vscode-languageserver/node';
+import type { Location } from 'vscode-languageserver';
 import { mentionAt, projectsByTalk } from '../core/features/mentions.ts';
 import {
   PROJECTS_IN_FILE,
