@@ -30,7 +30,8 @@ export class WorkspaceFiles implements vscode.Disposable {
       // A schedule pattern without '/' matches that file name in any folder (server/src/schedule-files.ts).
       const schedules = settings.get<string[]>('schedules', []).map((p) => (p.includes('/') ? p.replace(/^\.\//, '') : `**/${p}`));
       const named = [settings.get<string>('dictionaryFile') || '.talk-notes-dictionary.txt', ...settings.get<string[]>('catalogFiles', [])];
-      return [NOTES, ...schedules, ...named.map((f) => f.replace(/\\/g, '/').replace(/^\.\//, ''))].map((p) => new vscode.RelativePattern(folder, p));
+      // The project config files (.talk-notes.json) too: the server walks up to them from each notes file.
+      return [NOTES, '**/.talk-notes.json', ...schedules, ...named.map((f) => f.replace(/\\/g, '/').replace(/^\.\//, ''))].map((p) => new vscode.RelativePattern(folder, p));
     });
   }
 

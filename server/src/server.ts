@@ -16,6 +16,7 @@ import {
 import { prepareCompletion } from './core/features/complete.ts';
 import { NotesDocument } from './core/check/document.ts';
 import { validateSettings } from './core/check/settings.ts';
+import { CONFIG_FILE } from './core/check/project-config.ts';
 import { EditorDocument } from './editor-document.ts';
 import { ADD_TO_DICTIONARY, FIX_ALL_COMMAND, FIX_ALL_KIND, registerEditingFeatures, TOKEN_TYPES } from './features/editing.ts';
 import { registerWorkspaceFeatures } from './features/workspace.ts';
@@ -32,10 +33,12 @@ export function filesChanged(session: Session, changes: FileEvent[]): void {
   const { index, dictionary } = session;
   let dictionaryChanged = false;
   let notesChanged = false;
+  let configChanged = false;
   for (const c of changes) {
     const p = session.filePath(c.uri);
     if (!p) continue;
-    if (/\.(md|markdown|mdown|mkd)$/i.test(p)) {
+    if (p.endsWith(CONFIG_FILE) && /[\\/]$/.test(p.slice(0, -CONFIG_FILE.length))) configChanged = true;
+    else if (/\.(md|markdown|mdown|mkd)$/i.test(p)) {
       // Open documents follow the editor's text; the index follows the disk.
       if (c.type === FileChangeType.Deleted) index.remove(p);
       else index.indexFile(p);
@@ -48,8 +51,14 @@ export function filesChanged(session: Session, changes: FileEvent[]): void {
       else if (!p.endsWith('.json')) dictionaryChanged = true;
     }
   }
-  if (dictionaryChanged) session.recheckAll();
   if (notesChanged) session.announceTalks();
+  if (!configChanged) {
+    if (dictionaryChanged) session.recheckAll();
+    return;
+  }
+  // A project config changed: every open file's settings are read again, then all are checked.
+  session.configs.invalidate();
+  void Promise.all(session.open().map((s) => session.refreshSettings(s))).then(() => session.recheckAll());
 }
 
 export function startServer(rawConnection: Connection, platform: Platform): Session {
@@ -91,7 +100,7 @@ export function startServer(rawConnection: Connection, platform: Platform): Sess
     if (session.canPullConfig) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'talkNotes' }).catch(() => undefined);
     if (session.canWatch) {
       void connection.client
-        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown,mdown,mkd}' }, { globPattern: '**/*.json' }, { globPattern: '**/*.ics' }] })
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown,mdown,mkd}' }, { globPattern: '**/*.json' }, { globPattern: '**/*.ics' }, { globPattern: `**/${CONFIG_FILE}` }] })
         .catch(() => undefined);
     }
     // Index the workspace after the first requests had their turn.
@@ -111,10 +120,8 @@ export function startServer(rawConnection: Connection, platform: Platform): Sess
       const { settings, problems } = validateSettings((change.settings as { talkNotes?: unknown } | undefined)?.talkNotes);
       problems.forEach((p) => session.warnOnce(p));
       session.pushedSettings = settings;
-      for (const state of session.open()) state.settings = settings;
-    } else {
-      await Promise.all(session.open().map((s) => session.refreshSettings(s)));
     }
+    await Promise.all(session.open().map((s) => session.refreshSettings(s)));
     dictionary.invalidate();
     session.recheckAll();
   });
@@ -132,7 +139,7 @@ export function startServer(rawConnection: Connection, platform: Platform): Sess
     };
     states.set(uri, state);
     // Ask for the file's settings first, so the first publish already honours them.
-    const settings = session.canPullConfig ? session.refreshSettings(state) : undefined;
+    const settings = session.refreshSettings(state);
     await session.load(state, text);
     await settings;
     if (states.get(uri) === state) session.schedule(uri);

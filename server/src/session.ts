@@ -6,6 +6,7 @@ import { NotesDocument, type Analysis, type Engine } from './core/check/document
 import { DEFAULT_SETTINGS, validateSettings, type Settings } from './core/check/settings.ts';
 import { catalogFilesChanged, engineWithCatalogs, type EngineWithCatalogs } from './catalog/files.ts';
 import { WorkspaceDictionary } from './dictionary.ts';
+import { ProjectConfigs } from './project-configs.ts';
 import { ScheduleFiles } from './schedule-files.ts';
 import { SessionIndex, venueOffset } from './core/schedule/program.ts';
 import { speakersOfTalks } from './core/schedule/talk-speakers.ts';
@@ -116,6 +117,14 @@ export class Session {
   /** talkNotes.schedules, read once per setting; a bad file is logged in full and told once. */
   readonly schedules: ScheduleFiles;
   readonly index: WorkspaceIndex;
+  /** The project config files (.talk-notes.json) of the documents; a broken one is logged in full and told once. */
+  readonly configs = new ProjectConfigs((file) => this.readTextFile(file), ([first, ...rest]) => {
+    // Shown once (which logs it), logged again whenever the file is read broken.
+    const told = `${first}${rest.length ? ` (and ${rest.length} more problems: see the Talk Notes output)` : ''}`;
+    if (this.reported.has(told)) this.log(first);
+    else this.warnOnce(told);
+    rest.forEach((m) => this.log(m));
+  });
   folders: string[] = [];
   canPullConfig = false;
   canProgress = false;
@@ -135,6 +144,17 @@ export class Session {
   private talksChangedTimer?: ReturnType<typeof setTimeout>;
 
   readonly connection: Connection;
+
+  /** A file's text through the platform, or undefined when there is no such file. */
+  private readTextFile(file: string): string | undefined {
+    try {
+      return this.platform.fs.readText(file);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+      throw error;
+    }
+  }
 
   constructor(
     connection: Connection,
@@ -222,14 +242,16 @@ export class Session {
 
   /** Speakers and companies of the workspace's schedules (talkNotes.schedules). */
   scheduleNames(settings: Settings): string[] {
-    if (!settings.schedules.length || !this.folders.length) return [];
-    return this.schedules.load(this.folders, settings.schedules, this.getEngine().catalog).names;
+    const folders = settings.scheduleFolder ? [settings.scheduleFolder] : this.folders;
+    if (!settings.schedules.length || !folders.length) return [];
+    return this.schedules.load(folders, settings.schedules, this.getEngine().catalog).names;
   }
 
   /** The sessions of the workspace's schedules, with an index to match talk headings (empty without any). */
   program(settings: Settings): Program {
-    if (!settings.schedules.length || !this.folders.length) return NO_PROGRAM;
-    const loaded = this.schedules.load(this.folders, settings.schedules, this.getEngine().catalog);
+    const folders = settings.scheduleFolder ? [settings.scheduleFolder] : this.folders;
+    if (!settings.schedules.length || !folders.length) return NO_PROGRAM;
+    const loaded = this.schedules.load(folders, settings.schedules, this.getEngine().catalog);
     let program = this.programs.get(loaded);
     if (!program) this.programs.set(loaded, (program = { sessions: loaded.sessions, index: new SessionIndex(loaded.sessions), venue: venueOffset(loaded.sessions) }));
     return program;
@@ -237,7 +259,14 @@ export class Session {
 
   private readonly programs = new WeakMap<object, Program>();
 
+  /** A document's settings: the client's, over its project config file's. */
   async fetchSettings(uri: string): Promise<Settings> {
+    // Without file watching, a config file edited since is noticed when a document opens.
+    if (!this.canWatch) this.configs.invalidate();
+    return this.configs.settingsFor(this.filePath(uri), await this.clientSettings(uri));
+  }
+
+  private async clientSettings(uri: string): Promise<Settings> {
     if (!this.canPullConfig) return this.pushedSettings;
     try {
       const raw = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'talkNotes' });

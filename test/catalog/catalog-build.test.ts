@@ -468,7 +468,7 @@ describe('talk-notes catalog (dist/cli.js)', () => {
       [['catalog', '--landscape', landscape, '--out'], /--out needs a value/],
       [['catalog', '--landscape', landscape, '--out', 'x.json', '--frobnicate'], /unknown option '--frobnicate'/],
       [['catalog', '--landscape', landscape, '--out', 'x.json', '--note', 'nope=1'], /--note takes NAME=TEXT/],
-      [['catalogue'], /unknown command 'catalogue' \(expected 'check' or 'catalog'\)/],
+      [['catalogue'], /unknown command 'catalogue' \(expected 'check', 'init' or 'catalog'\)/],
     ] as [string[], RegExp][]) {
       const r = run(args);
       assert.equal(r.status, 2, args.join(' '));

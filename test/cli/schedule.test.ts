@@ -45,3 +45,13 @@ test('a missing schedule file is bad usage (exit 2), and --schedule needs a file
   assert.equal(bare.status, 2);
   assert.match(bare.stderr, /--schedule takes a file/);
 });
+
+test("a talk heading that names a session makes its speakers the file's own, as in the editor", () => {
+  const linked = path.join(tmp, 'day3.md');
+  fs.writeFileSync(linked, '# Day three\n\n## Observability without the bill\n\n- Kwami showed tail sampling\n');
+  const unlinked = path.join(tmp, 'hallway.md');
+  fs.writeFileSync(unlinked, '# Day three\n\n## Hallway track\n\n- Kwami showed tail sampling\n');
+  const r = run('day3.md', 'hallway.md', '--schedule', path.join(FIXTURES, 'harbour-summit.ics'));
+  assert.match(r.stdout, /day3\.md:5:3 warning 'Kwami' → Kwame/);
+  assert.doesNotMatch(r.stdout, /hallway\.md/);
+});

@@ -57,8 +57,8 @@ const none = (what, re) => () => { const bad = ext.filter((n) => re.test(n)); if
 
 console.log('');
 check('is under 1.5 MB', () => { if (bytes >= MAX_BYTES) throw new Error(`${bytes} bytes >= ${MAX_BYTES}`); return `${(bytes / 1024).toFixed(1)} KB`; });
-check('ships the Node and the web bundles and the manifest', () => {
-  const want = ['package.json', 'dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/web/extension.js', 'dist/web/server.js'];
+check('ships the Node and the web bundles, the config schema and the manifest', () => {
+  const want = ['package.json', 'dist/extension.js', 'dist/server.js', 'dist/cli.js', 'dist/web/extension.js', 'dist/web/server.js', 'schemas/talk-notes.schema.json'];
   const lost = want.filter((w) => !ext.includes(w));
   if (lost.length) throw new Error(`missing ${lost.join(', ')}`);
 });
@@ -73,8 +73,8 @@ check('has no sources (.ts, client/, server/, scripts/, build config)', none('so
   /\.(ts|tsx|mts|cts)$|^(client|server|scripts|bench)\/|^(esbuild\.mjs|tsconfig[^/]*\.json|package-lock\.json|\.vscodeignore|\.gitignore)$/));
 check('has no source maps (they embed the sources)', none('source maps', /\.map$/));
 check('has no tests (test/, *.test.*, fixtures)', none('tests', /^(test|tests|\.ci)\/|\.test\.[cm]?[jt]s$|(^|\/)fixtures\//));
-check('has nothing outside the shipped set (dist, data, syntaxes, docs/screenshot-*.png, README, LICENSE, CHANGELOG, icon, package.json)', none('unexpected files',
-  /^(?!(dist\/(web\/)?(extension|server)\.js|dist\/cli\.js|data\/.+|syntaxes\/.+|docs\/screenshot-[^/]+\.png|readme\.md|license(\.txt|\.md)?|changelog\.md|icon\.png|images\/icon\.png|package\.json)$)/i));
+check('has nothing outside the shipped set (dist, data, syntaxes, the config schema, docs/screenshot-*.png, README, LICENSE, CHANGELOG, icon, package.json)', none('unexpected files',
+  /^(?!(dist\/(web\/)?(extension|server)\.js|dist\/cli\.js|data\/.+|syntaxes\/.+|schemas\/talk-notes\.schema\.json|docs\/screenshot-[^/]+\.png|readme\.md|license(\.txt|\.md)?|changelog\.md|icon\.png|images\/icon\.png|package\.json)$)/i));
 if (process.env.TALK_NOTES_E2E_FORCE_FAIL) check('deliberate failure (negative control)', () => { throw new Error('TALK_NOTES_E2E_FORCE_FAIL is set'); });
 
 const failed = checks.filter((c) => !c.ok).length;

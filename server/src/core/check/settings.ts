@@ -20,6 +20,8 @@ export interface Settings {
    * past conference; '' for the clock.
    */
   scheduleClock: string;
+  /** The folder `schedules` are relative to when a project config file set them (else the workspace folders). */
+  scheduleFolder?: string;
   /** Most problems shown per file (those nearest the last edit); keeps huge files responsive. */
   maxProblems: number;
   /** Colour known project and people names (semantic tokens). */
