@@ -6,7 +6,9 @@ import * as path from 'node:path';
 import { newest } from './newest.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const run = (cmd) => execSync(cmd, { cwd: root, stdio: 'inherit' });
+// Browsers come from Debian (the end-to-end set-up installs chromium): a browser package's install script must not
+// try to download one (nothing but the npm registry and Debian's packages is reachable).
+const run = (cmd) => execSync(cmd, { cwd: root, stdio: 'inherit', env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' } });
 
 const lock = path.join(root, 'package-lock.json');
 const marker = path.join(root, 'node_modules', '.package-lock.json');

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, type BaseLanguageClient, type ErrorHandler } from 'vscode-languageclient';
 import { registerCommands } from './commands';
 import { logLine } from './log';
+import { registerProblemCap } from './problemCap';
 import { registerScheduleCommands } from './schedule';
 import { registerTalksView } from './talksView';
 
@@ -21,6 +22,7 @@ export async function startClient(context: vscode.ExtensionContext, output: vsco
   registerCommands(context, { client: () => client, output });
   registerTalksView(context, () => client, options.beforeReindex);
   registerScheduleCommands(context, () => client);
+  registerProblemCap(context, () => client);
   await client.start();
   return client;
 }

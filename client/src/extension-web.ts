@@ -33,7 +33,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel: output,
     errorHandler: crashHandler(output),
     // Plain JSON: a live WorkspaceConfiguration cannot be posted to a worker.
-    initializationOptions: { settings: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('talkNotes'))) as unknown, editorHasMarkdownSymbols: true },
+    initializationOptions: { settings: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('talkNotes'))) as unknown, editorHasMarkdownSymbols: true, showsProblemCap: true },
   };
   const client = new LanguageClient('talkNotes', 'Talk Notes', clientOptions, await serverWorker(context));
   const files = new WorkspaceFiles(client, output);

@@ -23,7 +23,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel: output,
     errorHandler: crashHandler(output),
     // VS Code's Markdown extension lists the headings as symbols: ours would list each twice (features/symbols.ts).
-    initializationOptions: { settings: vscode.workspace.getConfiguration('talkNotes'), editorHasMarkdownSymbols: true },
+    initializationOptions: { settings: vscode.workspace.getConfiguration('talkNotes'), editorHasMarkdownSymbols: true, showsProblemCap: true },
   };
   await startClient(context, output, new LanguageClient('talkNotes', 'Talk Notes', serverOptions, clientOptions));
 }

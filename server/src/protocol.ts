@@ -155,3 +155,35 @@ export interface WriteFileParams {
   uri: string;
   text: string;
 }
+
+/** Notification from the client: the ranges of a document on screen (its problems there are shown first). */
+export const VISIBLE_RANGES = 'talkNotes/visibleRanges';
+export interface VisibleRangesParams {
+  uri: string;
+  ranges: Rng[];
+}
+
+/**
+ * Notification from the server: how many problems of a document are shown of how many (talkNotes.maxProblems);
+ * `shown === total` when all are (the client's notice goes away).
+ */
+export const PROBLEM_CAP = 'talkNotes/problemCap';
+export interface ProblemCapParams {
+  uri: string;
+  shown: number;
+  total: number;
+  limit: number;
+}
+
+/** Request: every problem of a document, past the cap ("List All Problems"). */
+export const ALL_PROBLEMS = 'talkNotes/allProblems';
+export interface AllProblemsParams {
+  uri: string;
+}
+export interface ListedProblem {
+  range: Rng;
+  message: string;
+  /** LSP DiagnosticSeverity: 1 error … 4 hint. */
+  severity: number;
+  code: string;
+}

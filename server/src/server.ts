@@ -23,6 +23,7 @@ import { registerWorkspaceFeatures } from './features/workspace.ts';
 import { registerSymbolFeatures } from './features/symbols.ts';
 import { registerCompletion } from './features/completion.ts';
 import { registerScheduleFeatures } from './features/schedule.ts';
+import { registerBigFileFeatures } from './features/big-files.ts';
 import type { Platform } from './platform/types.ts';
 import { Session, type DocState } from './session.ts';
 
@@ -76,7 +77,9 @@ export function startServer(rawConnection: Connection, platform: Platform): Sess
     session.canAnnotate = !!workspaceEdit?.documentChanges && !!workspaceEdit.changeAnnotationSupport;
     session.folders = (params.workspaceFolders ?? []).flatMap((f) => session.filePath(f.uri) ?? []);
     if (!session.folders.length && params.rootUri) session.folders = [session.filePath(params.rootUri)].filter((p): p is string => !!p);
-    const initial = validateSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+    const options = params.initializationOptions as { settings?: unknown; showsProblemCap?: unknown } | undefined;
+    session.showsProblemCap = options?.showsProblemCap === true;
+    const initial = validateSettings(options?.settings);
     initial.problems.forEach((p) => log(p));
     session.pushedSettings = initial.settings;
     return {
@@ -184,6 +187,7 @@ export function startServer(rawConnection: Connection, platform: Platform): Sess
   registerEditingFeatures(session);
   registerCompletion(session);
   registerScheduleFeatures(session);
+  registerBigFileFeatures(session);
   registerWorkspaceFeatures(session);
   connection.listen();
   return session;

@@ -13,7 +13,8 @@ import { speakersOfTalks } from './core/schedule/talk-speakers.ts';
 import type { Session as ScheduledSession } from './core/schedule/types.ts';
 import type { EditorDocument } from './editor-document.ts';
 import type { Platform } from './platform/types.ts';
-import { TALKS_CHANGED } from './protocol.ts';
+import { PROBLEM_CAP, TALKS_CHANGED, type ProblemCapParams } from './protocol.ts';
+import type { Span } from './core/check/analysis.ts';
 import { summarize, WorkspaceIndex, type FileSummary } from './workspace.ts';
 
 /** The sessions of the schedules and their index by title. */
@@ -42,6 +43,10 @@ export interface DocState {
   talkSpeakers?: { outline: string; program: Program; names: readonly string[] };
   /** The cap was reported to the user for this document. */
   capReported?: boolean;
+  /** Its problems are more than talkNotes.maxProblems (the last publish showed some of them). */
+  capped?: boolean;
+  /** What the editor shows of it (offsets), when the client says: those problems are shown first. */
+  visible?: Span[];
   summary?: { version: number; value: FileSummary };
   /** The outline version last announced, to tell the Talks view only about real changes. */
   talksKey?: string;
@@ -131,6 +136,8 @@ export class Session {
   canWatch = false;
   /** The client takes change annotations that ask for confirmation (workspace edits with a preview). */
   canAnnotate = false;
+  /** The client shows the problem cap itself (talkNotes/problemCap): VS Code's status-bar notice. */
+  showsProblemCap = false;
   /** Settings for clients that cannot be asked per resource (initializationOptions, didChangeConfiguration). */
   pushedSettings: Settings = DEFAULT_SETTINGS;
   private engine?: Engine;
@@ -356,18 +363,24 @@ export class Session {
     try {
       const analysis = this.analysisOf(state);
       const limit = state.settings.maxProblems;
-      const { findings, total } = analysis.findingsNear(state.lastEdit, limit);
+      const { findings, total } = analysis.findingsNear(state.lastEdit, limit, state.visible);
       const diagnostics = findings.flatMap((f) => toDiagnostic(f, document, state.settings) ?? []);
       void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
       if (analysis.outlineVersion !== state.talksKey) {
         state.talksKey = analysis.outlineVersion;
         this.announceTalks();
       }
-      if (total > limit && !state.capReported) {
+      const capped = total > limit;
+      // Our client shows a status-bar notice (told every change); other editors get one message.
+      if (this.showsProblemCap && (capped || state.capped)) {
+        void connection.sendNotification(PROBLEM_CAP, { uri: document.uri, shown: diagnostics.length, total, limit } satisfies ProblemCapParams);
+      }
+      state.capped = capped;
+      if (capped && !state.capReported) {
         state.capReported = true;
-        const message = `${document.uri} has about ${total} problems; the ${limit} nearest your edits are shown. Raise talkNotes.maxProblems to see more, or run 'talk-notes check' for the full list.`;
+        const message = `${document.uri} has about ${total} problems; the ${limit} nearest what is on screen and your edits are shown. Raise talkNotes.maxProblems to see more, or run 'talk-notes check' for the full list.`;
         this.log(message);
-        void connection.window.showInformationMessage(`Talk Notes: ${message}`);
+        if (!this.showsProblemCap) void connection.window.showInformationMessage(`Talk Notes: ${message}`);
       }
     } catch (error) {
       connection.console.error(`[talk-notes] checking ${document.uri} failed: ${(error as Error).stack ?? String(error)}`);

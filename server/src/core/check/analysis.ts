@@ -10,6 +10,12 @@ import type { Settings } from './settings.ts';
 import { buildOutline, type Outline } from '../features/talks.ts';
 import type { Finding } from '../types.ts';
 
+/** A range of the text by offsets (what the editor shows). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
 export interface Analysis {
   text: string;
   /** Every finding, in document order, with disable comments and severity 'off' applied. */
@@ -26,7 +32,11 @@ export interface Analysis {
    * At most `limit` findings, those nearest the offset (the user's last edit), in document order, and how many
    * there are in all. Cheap on huge files: only the blocks around the offset are visited.
    */
-  findingsNear(offset: number, limit: number): { findings: Finding[]; total: number };
+  /**
+   * At most `limit` findings, when there are more: every one in the visible ranges (what the user looks at),
+   * then those nearest the offset (the last edit); in document order.
+   */
+  findingsNear(offset: number, limit: number, visible?: readonly Span[]): { findings: Finding[]; total: number };
   /** Every mention of a known project or person, right or wrong (wrong ones are findings too), in order. */
   readonly mentions: Mention[];
   /** Equal for two analyses of one document when their outlines are equal (it may also differ when they are). */
@@ -106,6 +116,32 @@ export function createAnalysis(doc: CheckedDocument, state: CheckedState): Analy
     current();
     return doc.text;
   };
+  const all = (): Finding[] => {
+    if (!findings) {
+      current();
+      const out: Finding[] = [];
+      for (let k = 0; k < blocks.length; k++) if (blocks[k].matches?.length) absolute(blocks[k], out);
+      findings = directives.length ? applyDirectives(out, directives, text()) : out;
+    }
+    return findings;
+  };
+  /** The `limit` findings nearest the offset (all of them when there are no more). */
+  const findingsNearOffset = (offset: number, limit: number): { findings: Finding[]; total: number } => {
+    if (findings) return nearest(findings, offset, limit, findings.length);
+    current();
+    const total = doc.totalFindings;
+    if (total <= limit) return { findings: all(), total: all().length };
+    // Walk outwards from the block at the offset until enough findings are collected.
+    const k = Math.max(0, Math.min(blocks.length - 1, blockIndexIn(blocks, offset)));
+    const picked: Finding[] = absolute(blocks[k]);
+    for (let d = 1; picked.length < limit && (k - d >= 0 || k + d < blocks.length); d++) {
+      // Loops, not spreads: one block may hold more findings than a call takes arguments.
+      if (k + d < blocks.length) for (const f of absolute(blocks[k + d])) picked.push(f);
+      if (k - d >= 0) for (const f of absolute(blocks[k - d])) picked.push(f);
+    }
+    return nearest(directives.length ? applyDirectives(picked, directives, text()) : picked, offset, limit, total);
+  };
+
   return {
     get text() {
       return text();
@@ -136,13 +172,7 @@ export function createAnalysis(doc: CheckedDocument, state: CheckedState): Analy
       return mentions;
     },
     get findings() {
-      if (!findings) {
-        current();
-        const all: Finding[] = [];
-        for (let k = 0; k < blocks.length; k++) if (blocks[k].matches?.length) absolute(blocks[k], all);
-        findings = directives.length ? applyDirectives(all, directives, text()) : all;
-      }
-      return findings;
+      return all();
     },
     eachFinding(visit: (finding: Finding, start: number, end: number) => void): void {
       if (findings || directives.length) {
@@ -164,20 +194,28 @@ export function createAnalysis(doc: CheckedDocument, state: CheckedState): Analy
         }
       }
     },
-    findingsNear(offset: number, limit: number): { findings: Finding[]; total: number } {
-      if (findings) return nearest(findings, offset, limit, findings.length);
+    findingsNear(offset: number, limit: number, visible: readonly Span[] = []): { findings: Finding[]; total: number } {
+      const near = findingsNearOffset(offset, limit);
+      if (near.total <= limit || !visible.length) return near;
+      // What is on screen first, then the nearest to the edit to fill the list.
+      const shown: Finding[] = [];
+      const keys = new Set<string>();
+      const add = (f: Finding): void => {
+        const key = `${f.start}/${f.end}/${f.code}`;
+        if (shown.length >= limit || keys.has(key)) return;
+        keys.add(key);
+        shown.push(f);
+      };
       current();
-      const total = doc.totalFindings;
-      if (total <= limit) return { findings: this.findings, total: this.findings.length };
-      // Walk outwards from the block at the offset until enough findings are collected.
-      const k = Math.max(0, Math.min(blocks.length - 1, blockIndexIn(blocks, offset)));
-      const picked: Finding[] = absolute(blocks[k]);
-      for (let d = 1; picked.length < limit && (k - d >= 0 || k + d < blocks.length); d++) {
-        // Loops, not spreads: one block may hold more findings than a call takes arguments.
-        if (k + d < blocks.length) for (const f of absolute(blocks[k + d])) picked.push(f);
-        if (k - d >= 0) for (const f of absolute(blocks[k - d])) picked.push(f);
+      for (const span of visible) {
+        const inSpan: Finding[] = [];
+        for (let k = Math.max(0, blockIndexIn(blocks, span.start)); k < blocks.length && blocks[k].start < span.end; k++) {
+          for (const f of absolute(blocks[k])) if (f.end >= span.start && f.start <= span.end) inSpan.push(f);
+        }
+        for (const f of directives.length ? applyDirectives(inSpan, directives, text()) : inSpan) add(f);
       }
-      return nearest(directives.length ? applyDirectives(picked, directives, text()) : picked, offset, limit, total);
+      for (const f of nearest(near.findings, offset, limit, near.total).findings.sort((a, b) => distanceTo(a, offset) - distanceTo(b, offset))) add(f);
+      return { findings: shown.sort((a, b) => a.start - b.start), total: near.total };
     },
     get outline() {
       if (!outline) {
@@ -214,12 +252,13 @@ function blockIndexIn(blocks: readonly CheckedBlock[], offset: number): number {
   return low;
 }
 
+const distanceTo = (f: Finding, offset: number): number => (f.end < offset ? offset - f.end : f.start > offset ? f.start - offset : 0);
+
 /** The `limit` findings closest to the offset, in document order. */
 function nearest(findings: Finding[], offset: number, limit: number, total: number): { findings: Finding[]; total: number } {
   const sorted = [...findings].sort((a, b) => a.start - b.start);
   if (sorted.length <= limit) return { findings: sorted, total };
-  const distance = (f: Finding): number => (f.end < offset ? offset - f.end : f.start > offset ? f.start - offset : 0);
-  const kept = new Set([...sorted].sort((a, b) => distance(a) - distance(b)).slice(0, limit));
+  const kept = new Set([...sorted].sort((a, b) => distanceTo(a, offset) - distanceTo(b, offset)).slice(0, limit));
   return { findings: sorted.filter((f) => kept.has(f)), total };
 }
 
