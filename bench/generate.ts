@@ -55,3 +55,22 @@ export function generateBytes(bytes: number, seed = 7): string {
   const perLine = generateNotes(2000, seed).length / 2000;
   return generateNotes(Math.ceil(bytes / perLine), seed);
 }
+
+/**
+ * A workspace of `files` notes files of about `bytes` each (a few per folder, as conference notes are kept),
+ * each with its own seed; written once and reused while the same size is asked for.
+ */
+export function generateWorkspace(dir: string, files: number, bytes: number): string {
+  const stamp = path.join(dir, `.generated-${files}x${bytes}`);
+  if (fs.existsSync(stamp)) return dir;
+  fs.rmSync(dir, { recursive: true, force: true });
+  const perLine = generateNotes(2000, 7).length / 2000;
+  const lines = Math.ceil(bytes / perLine);
+  for (let k = 0; k < files; k++) {
+    const folder = path.join(dir, `conference-${String(Math.floor(k / 50)).padStart(3, '0')}`);
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, `notes-${k}.md`), generateNotes(lines, 1000 + k));
+  }
+  fs.writeFileSync(stamp, '');
+  return dir;
+}

@@ -1,6 +1,7 @@
 // npm run bench: how fast Talk Notes is, as ratios against baselines measured in the same run on this machine.
-// Generates notes of 2k, 20k and 100k lines and a 5 MB file (bench/out/), then measures the core, the language
-// server over stdio, and the CLI next to cSpell and a whole-document remark-parse.
+// Generates notes of 2k, 20k and 100k lines, a 5 MB file and a workspace of 5,000 notes files (bench/out/), then
+// measures the core, the language server over stdio (typing, and indexing the workspace), and the CLI next to
+// cSpell and a whole-document remark-parse.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -14,6 +15,7 @@ import { generateIcs } from './generate-schedule.ts';
 import { parseSchedule } from '../server/src/core/schedule/schedule.ts';
 import ICAL from 'ical.js';
 import { median, ms } from './stats.ts';
+import { editorBench } from './editor.ts';
 
 const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'bench', 'out');
@@ -65,6 +67,23 @@ function lspLatency(file: string, lines: number): void {
 }
 
 const results = new Map<number, { p95: number; completionP95: number; initMs: number }>();
+
+/**
+ * The workspace index at scale, in a fresh server process (see index-scale.ts): a generated workspace of
+ * notes files of 8 KB each, timed from initialize to the index built, and the server's RSS then.
+ */
+function indexScale(files: number, mode = ''): { seconds: number; rss: number } {
+  const dir = path.join(OUT, `workspace-${files}`);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'index-scale.ts'), dir, String(files), '8000', mode].filter(Boolean), {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  if (r.status !== 0) throw new Error(`index-scale.ts failed for ${files} files: ${r.stderr}`);
+  const out = r.stdout.trimEnd().split('\n');
+  console.log(out.slice(0, -1).join('\n'));
+  return JSON.parse(out[out.length - 1]);
+}
 
 async function main(): Promise<void> {
   console.log(`Talk Notes benchmark — node ${process.version}, ${QUICK ? 'quick' : 'full'} run, ${EDITS} edits per size`);
@@ -119,6 +138,13 @@ async function main(): Promise<void> {
   for (const [n, file] of files) lspLatency(file, n);
   const p95 = (n: number): number => results.get(n)!.p95;
   console.log(`ratio p95(100k) / p95(2k) = ${(p95(100000) / p95(2000)).toFixed(2)} (target ≤ 2); p95 at 20k = ${ms(p95(20000))} (target ≤ 15 ms)`);
+
+  // The quick run indexes a tenth of the workspace: the targets are the full one's.
+  const indexFiles = QUICK ? 500 : 5000;
+  section(`Workspace index: ${indexFiles.toLocaleString('en')} notes files (${indexFiles * 8 / 1000} MB), language server over stdio`);
+  const index = indexScale(indexFiles);
+  indexScale(indexFiles, 'workspace');
+  if (!QUICK) console.log(`indexed in ${index.seconds.toFixed(1)} s (target ≤ 10 s), server RSS ${index.rss.toFixed(0)} MB (target ≤ 300 MB)`);
 
   section(`CLI on the 5 MB file, next to baselines on the same file (median of ${CLI_RUNS} runs each, interleaved)`);
   const cspellBin = path.join(ROOT, 'node_modules', 'cspell', 'bin.mjs');
@@ -182,6 +208,8 @@ async function main(): Promise<void> {
   console.log(`open a ${(firstFile.length / 1024).toFixed(0)} KB file → first diagnostics (fresh server): median ${ms(median(opens))}, max ${ms(Math.max(...opens))} (target ≤ 300 ms)`);
   console.log(`server RSS with the sample open: median ${median(smallRss).toFixed(0)} MB (target ≤ 150 MB)`);
   console.log(`completion p95 at 20k lines: ${ms(results.get(20000)!.completionP95)} (target ≤ 10 ms)`);
+
+  if (!QUICK) editorBench(section);
 }
 
 

@@ -43,6 +43,7 @@ const steps = [
   { name: 'code-server completion', cmd: node, args: ['test/e2e/completion.test.mjs'], needs: 'vsix' },
   { name: 'code-server outline', cmd: node, args: ['test/e2e/outline.test.mjs'], needs: 'vsix' },
   { name: 'code-server fix all + hover', cmd: node, args: ['test/e2e/fix-all.test.mjs'], needs: 'vsix' },
+  { name: 'code-server big file', cmd: node, args: ['test/e2e/big-file.test.mjs'], needs: 'vsix' },
   { name: 'grammar', cmd: node, args: ['test/e2e/grammar.test.mjs', '--require-textmate'] },
   { name: 'code-server extension host', cmd: node, args: ['test/e2e/code-server-exthost.mjs'] },
   { name: 'code-server web worker', cmd: node, args: ['test/e2e/code-server-web.mjs'], needs: 'vsix' },

@@ -60,6 +60,7 @@ export function filesChanged(session: Session, changes: FileEvent[]): void {
   // A project config changed: every open file's settings are read again, then all are checked.
   session.configs.invalidate();
   void Promise.all(session.open().map((s) => session.refreshSettings(s))).then(() => session.recheckAll());
+  void session.problems.settingsChanged().catch((error: unknown) => session.log(`checking the workspace again failed: ${String(error)}`));
 }
 
 export function startServer(rawConnection: Connection, platform: Platform): Session {
@@ -127,6 +128,7 @@ export function startServer(rawConnection: Connection, platform: Platform): Sess
     await Promise.all(session.open().map((s) => session.refreshSettings(s)));
     dictionary.invalidate();
     session.recheckAll();
+    await session.problems.settingsChanged();
   });
 
   connection.onDidChangeWatchedFiles((change) => filesChanged(session, change.changes));

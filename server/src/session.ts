@@ -8,24 +8,18 @@ import { catalogFilesChanged, engineWithCatalogs, type EngineWithCatalogs } from
 import { WorkspaceDictionary } from './dictionary.ts';
 import { ProjectConfigs } from './project-configs.ts';
 import { ScheduleFiles } from './schedule-files.ts';
-import { SessionIndex, venueOffset } from './core/schedule/program.ts';
-import { speakersOfTalks } from './core/schedule/talk-speakers.ts';
-import type { Session as ScheduledSession } from './core/schedule/types.ts';
+import { Programs, type Program, type TalkSpeakers } from './programs.ts';
+import { guarded, looksBinary } from './guards.ts';
+
+export { looksBinary };
 import type { EditorDocument } from './editor-document.ts';
 import type { Platform } from './platform/types.ts';
 import { PROBLEM_CAP, TALKS_CHANGED, type ProblemCapParams } from './protocol.ts';
 import type { Span } from './core/check/analysis.ts';
 import { summarize, WorkspaceIndex, type FileSummary } from './workspace.ts';
+import { WorkspaceProblems } from './features/workspace-problems.ts';
 
-/** The sessions of the schedules and their index by title. */
-export interface Program {
-  sessions: readonly ScheduledSession[];
-  index: SessionIndex;
-  /** The venue's offset from UTC in minutes, when the schedule's times give it. */
-  venue?: number;
-}
-const NO_PROGRAM: Program = { sessions: [], index: new SessionIndex([]) };
-const NO_SPEAKERS: readonly string[] = [];
+export type { Program };
 
 export interface DocState {
   /** The editor's view of the text (versions, positions). */
@@ -40,7 +34,7 @@ export interface DocState {
   /** When the user last edited it (Date.now()); undefined while it is as opened. */
   editedAt?: number;
   /** The schedule's speakers of the file's talks, as of an outline (see Session.talkSpeakers). */
-  talkSpeakers?: { outline: string; program: Program; names: readonly string[] };
+  talkSpeakers?: TalkSpeakers;
   /** The cap was reported to the user for this document. */
   capReported?: boolean;
   /** Its problems are more than talkNotes.maxProblems (the last publish showed some of them). */
@@ -54,48 +48,6 @@ export interface DocState {
   binary?: boolean;
   /** A big file still being read into `notes` in slices; edits that arrive meanwhile wait here. */
   loading?: { queued: { start: number; end: number; text: string }[] };
-}
-
-/** Binary content: many NULs and other control characters near the start (a stray one is just a typo). */
-export function looksBinary(text: string): boolean {
-  const head = text.slice(0, 8192);
-  const controls = head.match(/[\u0000-\u0008\u000e-\u001f]/g)?.length ?? 0;
-  return head.length > 0 && controls / head.length > 0.05;
-}
-
-/**
- * The connection, with every handler registered through it (connection.onX(...)) wrapped so that an error
- * is logged with its context before the library answers the request with an error. The session goes on.
- */
-function guarded(connection: Connection, report: (name: string, error: unknown) => void, onMessage: () => void): Connection {
-  const wrap = (name: string, handler: (...args: unknown[]) => unknown) =>
-    function (this: unknown, ...args: unknown[]): unknown {
-      onMessage();
-      try {
-        const result = handler.apply(this, args);
-        if (result instanceof Promise) return result.catch((error: unknown) => {
-          report(name, error);
-          throw error;
-        });
-        return result;
-      } catch (error) {
-        report(name, error);
-        throw error;
-      }
-    };
-  return new Proxy(connection, {
-    get(target, prop, receiver) {
-      const value: unknown = Reflect.get(target, prop, receiver);
-      if (typeof value !== 'function') return value;
-      if (typeof prop === 'string' && /^on[A-Z]/.test(prop)) {
-        return (...args: unknown[]) => {
-          const label = typeof args[0] === 'string' ? args[0] : prop.slice(2);
-          return (value as (...a: unknown[]) => unknown).apply(target, args.map((a) => (typeof a === 'function' ? wrap(label, a as (...x: unknown[]) => unknown) : a)));
-        };
-      }
-      return (value as (...a: unknown[]) => unknown).bind(target);
-    },
-  });
 }
 
 /**
@@ -121,7 +73,10 @@ export class Session {
   readonly dictionary: WorkspaceDictionary;
   /** talkNotes.schedules, read once per setting; a bad file is logged in full and told once. */
   readonly schedules: ScheduleFiles;
+  private readonly programs: Programs;
   readonly index: WorkspaceIndex;
+  /** talkNotes.problems "workspace": the index's files' problems. */
+  readonly problems: WorkspaceProblems;
   /** The project config files (.talk-notes.json) of the documents; a broken one is logged in full and told once. */
   readonly configs = new ProjectConfigs((file) => this.readTextFile(file), ([first, ...rest]) => {
     // Shown once (which logs it), logged again whenever the file is read broken.
@@ -175,7 +130,10 @@ export class Session {
     );
     this.dictionary = new WorkspaceDictionary(platform);
     this.schedules = new ScheduleFiles((m) => this.log(m), (m) => this.warnOnce(m), platform);
-    this.index = new WorkspaceIndex(() => this.getEngine(), () => this.pushedSettings, (m) => this.log(m), platform);
+    this.programs = new Programs(this.schedules, () => this.folders, () => this.getEngine());
+    this.problems = new WorkspaceProblems(this);
+    this.index = new WorkspaceIndex((file, text) => this.problems.check(file, text), (m) => this.log(m), platform);
+    this.index.onIndexed = (file, analysis) => this.problems.indexed(file, analysis);
   }
 
   log(message: string): void {
@@ -249,22 +207,13 @@ export class Session {
 
   /** Speakers and companies of the workspace's schedules (talkNotes.schedules). */
   scheduleNames(settings: Settings): string[] {
-    const folders = settings.scheduleFolder ? [settings.scheduleFolder] : this.folders;
-    if (!settings.schedules.length || !folders.length) return [];
-    return this.schedules.load(folders, settings.schedules, this.getEngine().catalog).names;
+    return this.programs.names(settings);
   }
 
   /** The sessions of the workspace's schedules, with an index to match talk headings (empty without any). */
   program(settings: Settings): Program {
-    const folders = settings.scheduleFolder ? [settings.scheduleFolder] : this.folders;
-    if (!settings.schedules.length || !folders.length) return NO_PROGRAM;
-    const loaded = this.schedules.load(folders, settings.schedules, this.getEngine().catalog);
-    let program = this.programs.get(loaded);
-    if (!program) this.programs.set(loaded, (program = { sessions: loaded.sessions, index: new SessionIndex(loaded.sessions), venue: venueOffset(loaded.sessions) }));
-    return program;
+    return this.programs.program(settings);
   }
-
-  private readonly programs = new WeakMap<object, Program>();
 
   /** A document's settings: the client's, over its project config file's. */
   async fetchSettings(uri: string): Promise<Settings> {
@@ -300,29 +249,14 @@ export class Session {
       const options = idle ? { near: state.lastEdit, deadline: performance.now() + IDLE_SLICE_MS } : { near: state.lastEdit, deadline: performance.now() + CHECK_BUDGET_MS, maxBlocks: NEAR_BLOCKS };
       state.notes.useEngine(this.engineFor(state.document.uri, state.settings));
       const extra = [...this.dictionaryNames(state.document.uri, state.settings), ...this.scheduleNames(state.settings)];
-      const speakers = this.talkSpeakers(state, state.analysis);
+      const speakers = this.programs.talkSpeakers(state.settings, state.analysis, state);
       state.analysis = state.notes.check(state.settings, extra, { ...options, speakers });
       // A talk heading typed or changed may name another session: check again with its speakers.
-      const now = this.talkSpeakers(state, state.analysis);
+      const now = this.programs.talkSpeakers(state.settings, state.analysis, state);
       if (now !== speakers) state.analysis = state.notes.check(state.settings, extra, { ...options, speakers: now });
       state.analyzedVersion = state.document.version;
     }
     return state.analysis;
-  }
-
-  /**
-   * The schedule's speakers of the file's talks (a talk heading that names a session), as of an analysis: the
-   * same list (identical) while its outline and the schedule are unchanged.
-   */
-  private talkSpeakers(state: DocState, analysis: Analysis | undefined): readonly string[] {
-    const program = this.program(state.settings);
-    const had = state.talkSpeakers;
-    if (!program.index.size || !analysis) return program.index.size && had ? had.names : NO_SPEAKERS;
-    if (had && had.outline === analysis.outlineVersion && had.program === program) return had.names;
-    const sorted = speakersOfTalks(analysis.outline.talks, program.index);
-    const same = had && had.names.length === sorted.length && had.names.every((n, k) => n === sorted[k]);
-    state.talkSpeakers = { outline: analysis.outlineVersion, program, names: same ? had.names : sorted };
-    return state.talkSpeakers.names;
   }
 
   summaryOf(state: DocState): FileSummary {
@@ -484,6 +418,7 @@ export class Session {
 
   async reindex(): Promise<void> {
     if (!this.folders.length) return;
+    await this.problems.refresh();
     const progress = this.canProgress ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin('Talk Notes: indexing notes', 0, undefined, false);
     const t = Date.now();

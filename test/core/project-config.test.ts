@@ -37,7 +37,7 @@ describe('parseProjectConfig', () => {
     assert.deepEqual(config.problems, [
       '/r/.talk-notes.json:2: knownNames should be a list of strings; it was ignored.',
       '/r/.talk-notes.json:4: severity.casing should be one of error, warning, information, hint, off; it was ignored.',
-      "/r/.talk-notes.json:7: unknown key 'colour' (known: enable, severity, knownNames, ignoredWords, dictionaryFile, catalogFiles, schedules, scheduleClock, maxProblems, highlightNames, fixAll.include, include, exclude); it was ignored.",
+      "/r/.talk-notes.json:7: unknown key 'colour' (known: enable, severity, knownNames, ignoredWords, dictionaryFile, catalogFiles, schedules, scheduleClock, maxProblems, highlightNames, fixAll.include, problems, include, exclude); it was ignored.",
     ]);
     assert.deepEqual(config.values.severity, { spelling: 'off' });
     assert.deepEqual(config.values.ignoredWords, ['x']);

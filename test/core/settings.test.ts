@@ -22,6 +22,13 @@ describe('settings', () => {
     assert.equal(problems.length, 5);
     assert.ok(problems.some((p) => p.includes('talkNotes.severity.casing')));
   });
+  test('problems: openFiles (default) or workspace', () => {
+    assert.equal(DEFAULT_SETTINGS.problems, 'openFiles');
+    assert.equal(validateSettings({ problems: 'workspace' }).settings.problems, 'workspace');
+    const broken = validateSettings({ problems: 'everywhere' });
+    assert.equal(broken.settings.problems, 'openFiles');
+    assert.deepEqual(broken.problems, ["talkNotes.problems should be 'openFiles' or 'workspace'; the default is used."]);
+  });
   test('a non-object is ignored', () => {
     assert.deepEqual(validateSettings('nonsense').settings, DEFAULT_SETTINGS);
     assert.equal(validateSettings([1]).problems.length, 1);

@@ -18,7 +18,7 @@ class WorkspaceUse {
     if (now.length === this.summaries.length && now.every((f, k) => f === this.summaries[k])) return this.counts;
     this.summaries = now;
     this.counts = new Map();
-    for (const f of now) for (const name of new Set(f.mentions.map((m) => m.name))) this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+    for (const f of now) for (const name of new Set(f.mentions.names)) this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
     return this.counts;
   }
 }

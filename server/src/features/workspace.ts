@@ -14,6 +14,7 @@ import {
 } from '../protocol.ts';
 import type { DocState, Session } from '../session.ts';
 import { sessionInfo, sessionOfTalk } from './schedule.ts';
+import { mentionRanges } from '../workspace.ts';
 
 export function registerWorkspaceFeatures(session: Session): void {
   const connection = session.connection;
@@ -62,7 +63,7 @@ export function registerWorkspaceFeatures(session: Session): void {
     if (!state) return [];
     const name = nameAt(state, state.document.offsetAt(params.position));
     if (!name) return [];
-    return session.allSummaries().flatMap((f) => f.mentions.filter((m) => m.name === name).map((m) => ({ uri: f.uri, range: m.range })));
+    return session.allSummaries().flatMap((f) => mentionRanges(f.mentions, name).map((range) => ({ uri: f.uri, range })));
   });
 
   connection.onDefinition((params): Location[] => {
@@ -71,8 +72,8 @@ export function registerWorkspaceFeatures(session: Session): void {
     const name = nameAt(state, state.document.offsetAt(params.position));
     if (!name) return [];
     // A project has no definition in the notes: its first mention in this file stands for it.
-    const first = session.summaryOf(state).mentions.find((m) => m.name === name);
-    return first ? [{ uri: state.document.uri, range: first.range }] : [];
+    const [first] = mentionRanges(session.summaryOf(state).mentions, name);
+    return first ? [{ uri: state.document.uri, range: first }] : [];
   });
 
 }

@@ -22,6 +22,7 @@ export const CONFIG_SETTING_KEYS = {
   maxProblems: 'maxProblems',
   highlightNames: 'highlightNames',
   'fixAll.include': 'fixAllInclude',
+  problems: 'problems',
 } as const satisfies Record<string, keyof Settings>;
 
 /** Keys of the file that are no setting: which files are checked, and an editor's schema hint. */
@@ -217,7 +218,7 @@ export function applyProjectConfig(user: Settings, config: ProjectConfig | undef
   const values = config.values;
   const defaults = DEFAULT_SETTINGS;
   const out: Settings = { ...user, severity: { ...user.severity } };
-  const pick = <K extends 'enable' | 'maxProblems' | 'highlightNames' | 'fixAllInclude' | 'scheduleClock'>(key: K): void => {
+  const pick = <K extends 'enable' | 'maxProblems' | 'highlightNames' | 'fixAllInclude' | 'scheduleClock' | 'problems'>(key: K): void => {
     if (values[key] !== undefined && same(user[key], defaults[key])) out[key] = values[key] as Settings[K];
   };
   pick('enable');
@@ -225,6 +226,7 @@ export function applyProjectConfig(user: Settings, config: ProjectConfig | undef
   pick('highlightNames');
   pick('fixAllInclude');
   pick('scheduleClock');
+  pick('problems');
   for (const [code, severity] of Object.entries(values.severity ?? {}) as [keyof Settings['severity'], Settings['severity'][keyof Settings['severity']]][]) {
     if (user.severity[code] === defaults.severity[code]) out.severity[code] = severity;
   }

@@ -28,7 +28,13 @@ export interface Settings {
   highlightNames: boolean;
   /** What Fix All (the command, the fix-all actions, fix on save) applies: names, and English spelling if asked. */
   fixAllInclude: FixAllKind[];
+  /** Whose problems are published: the open files' only, or every notes file of the workspace (the index's). */
+  problems: ProblemsScope;
 }
+
+/** talkNotes.problems: the files whose problems the editor shows. */
+export type ProblemsScope = 'openFiles' | 'workspace';
+export const PROBLEMS_SCOPES: ProblemsScope[] = ['openFiles', 'workspace'];
 
 /** What Fix All applies (talkNotes.fixAll.include): name fixes, English spelling fixes. */
 export type FixAllKind = 'names' | 'spelling';
@@ -63,6 +69,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxProblems: 200,
   highlightNames: true,
   fixAllInclude: DEFAULT_FIX_ALL_INCLUDE,
+  problems: 'openFiles',
 };
 
 const SEVERITIES: SeverityName[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -134,6 +141,10 @@ export function validateSettings(raw: unknown): ValidatedSettings {
   if (r.maxProblems !== undefined) {
     if (typeof r.maxProblems === 'number' && Number.isInteger(r.maxProblems) && r.maxProblems >= 1) settings.maxProblems = Math.min(r.maxProblems, 1_000_000);
     else problems.push('talkNotes.maxProblems should be a whole number of at least 1; the default is used.');
+  }
+  if (r.problems !== undefined) {
+    if (PROBLEMS_SCOPES.includes(r.problems as ProblemsScope)) settings.problems = r.problems as ProblemsScope;
+    else problems.push(`talkNotes.problems should be ${PROBLEMS_SCOPES.map((k) => `'${k}'`).join(' or ')}; the default is used.`);
   }
   // VS Code sends `talkNotes.fixAll.include` nested ({ fixAll: { include } }); other clients may send the dotted key.
   const fixAll = r.fixAll !== null && typeof r.fixAll === 'object' && !Array.isArray(r.fixAll) ? (r.fixAll as Record<string, unknown>).include : r['fixAll.include'];
