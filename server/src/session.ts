@@ -39,6 +39,9 @@ export interface DocState {
   capReported?: boolean;
   /** Its problems are more than talkNotes.maxProblems (the last publish showed some of them). */
   capped?: boolean;
+  /** When its diagnostics were last published (performance.now()), and a publish waiting for a capped list. */
+  publishedAt?: number;
+  publishTimer?: ReturnType<typeof setTimeout>;
   /** What the editor shows of it (offsets), when the client says: those problems are shown first. */
   visible?: Span[];
   summary?: { version: number; value: FileSummary };
@@ -65,6 +68,8 @@ const QUIET_MS = 40;
 
 /** Documents longer than this are read into the checker in slices of this size. */
 const LOAD_SLICE = 512 * 1024;
+/** A document whose problems are capped is published at most this often while it is edited. */
+const CAPPED_PUBLISH_MS = 60;
 /** Documents longer than this are announced as large. */
 const LARGE_FILE = 4 * 1024 * 1024;
 
@@ -310,6 +315,7 @@ export class Session {
         void connection.sendNotification(PROBLEM_CAP, { uri: document.uri, shown: diagnostics.length, total, limit } satisfies ProblemCapParams);
       }
       state.capped = capped;
+      state.publishedAt = performance.now();
       if (capped && !state.capReported) {
         state.capReported = true;
         const message = `${document.uri} has about ${total} problems; the ${limit} nearest what is on screen and your edits are shown. Raise talkNotes.maxProblems to see more, or run 'talk-notes check' for the full list.`;
@@ -354,6 +360,22 @@ export class Session {
 
   /** Checks run after the messages already queued have been read, so a burst of edits costs one check. */
   schedule(uri: string): void {
+    // A capped list (a big file) is hundreds of problems for the editor to take in: a burst of keystrokes gets
+    // one publish at its end rather than one per key, at most one per CAPPED_PUBLISH_MS.
+    const state = this.states.get(uri);
+    if (state?.capped) {
+      const wait = CAPPED_PUBLISH_MS - (performance.now() - (state.publishedAt ?? 0));
+      if (wait > 0) {
+        if (!state.publishTimer) {
+          state.publishTimer = setTimeout(() => {
+            state.publishTimer = undefined;
+            state.publishedAt = 0;
+            this.schedule(uri);
+          }, wait);
+        }
+        return;
+      }
+    }
     this.pending.add(uri);
     if (this.flushScheduled) return;
     this.flushScheduled = true;

@@ -320,9 +320,17 @@ export class NotesDocument implements CheckedDocument {
     // (Nothing removed, as when a file is read: no sets needed.)
     const kept = removed.length ? new Set(added) : EMPTY;
     const wasThere = removed.length ? new Set(removed) : EMPTY;
-    const shapesOutline = (b: BlockState): boolean => !b.frontMatter && this.proseOf(b).outline.some((n) => n.type === 'heading');
-    const changed = (b: BlockState): boolean => !(kept.has(b) && wasThere.has(b)) && shapesOutline(b);
-    if (removed.some(changed) || added.some(changed)) this.outlineVersion++;
+    // The outline changes when a heading does: not when a block that holds one is edited elsewhere (notes often
+    // run on into the next talk's heading without a blank line, and every keystroke there would redraw talks).
+    const headings = (list: BlockState[], same: ReadonlySet<BlockState>): string => {
+      let out = '';
+      for (const b of list) {
+        if (b.frontMatter || same.has(b)) continue;
+        for (const n of this.proseOf(b).outline) if (n.type === 'heading') out += `${n.depth} ${n.text}\n`;
+      }
+      return out;
+    };
+    if (headings(removed, kept) !== headings(added, wasThere)) this.outlineVersion++;
     for (const b of removed) if (!kept.has(b)) this.forget(b);
     // Spreading a long list into splice's arguments overflows the stack: long ones are joined instead.
     if (added.length < 10_000) this.blocks.splice(at, count, ...added);
