@@ -27,6 +27,7 @@ import { readTextFile } from './node-files.ts';
 import { ProjectConfigs } from './project-configs.ts';
 import { findScheduleFiles, readScheduleFiles } from './schedule-files.ts';
 import { SessionIndex } from './core/schedule/program.ts';
+import { knownTitleNames } from './programs.ts';
 import { analyzeWithSchedule } from './core/schedule/talk-speakers.ts';
 import type { Session as ScheduledSession } from './core/schedule/types.ts';
 
@@ -164,7 +165,7 @@ class Project {
         const loaded = readScheduleFiles(found.files, engine.catalog, found.named);
         loaded.problems.forEach((lines) => lines.forEach((m) => this.tell(m)));
         sessions.push(...loaded.sessions);
-        names.push(...loaded.names);
+        names.push(...loaded.names, ...knownTitleNames(loaded.sessions, engine));
       }
       this.programs.set(key, (program = { names, index: new SessionIndex(sessions) }));
     }
@@ -226,7 +227,7 @@ export function main(argv: string[], out: OutputBuffer, writeError: (s: string) 
     return 2;
   }
   schedules.problems.forEach((lines) => lines.forEach((m) => writeError(`talk-notes: ${m}\n`)));
-  project.flagNames = schedules.names;
+  project.flagNames = [...schedules.names, ...knownTitleNames(schedules.sessions, project.engine)];
   project.flagSessions = schedules.sessions;
 
   const dictionary = new WorkspaceDictionary();

@@ -5,6 +5,7 @@ import type { Analysis, Engine } from './core/check/document.ts';
 import type { Settings } from './core/check/settings.ts';
 import { SessionIndex, venueOffset } from './core/schedule/program.ts';
 import { speakersOfTalks } from './core/schedule/talk-speakers.ts';
+import { titleNames } from './core/schedule/schedule.ts';
 import type { Session as ScheduledSession } from './core/schedule/types.ts';
 import type { ScheduleFiles } from './schedule-files.ts';
 
@@ -23,11 +24,17 @@ export interface TalkSpeakers {
   names: readonly string[];
 }
 
+/** The names of the sessions' titles (schedule.ts titleNames) that the engine does not know as words or names. */
+export function knownTitleNames(sessions: readonly ScheduledSession[], engine: Engine): string[] {
+  return titleNames(sessions, (word) => engine.words.isWord(word) || engine.catalog.lookup(word).length > 0);
+}
+
 const NO_PROGRAM: Program = { sessions: [], index: new SessionIndex([]) };
 const NO_SPEAKERS: readonly string[] = [];
 
 export class Programs {
   private readonly programs = new WeakMap<object, Program>();
+  private readonly names_ = new WeakMap<object, string[]>();
 
   constructor(
     private readonly schedules: ScheduleFiles,
@@ -43,7 +50,11 @@ export class Programs {
   names(settings: Settings): string[] {
     const folders = this.foldersFor(settings);
     if (!settings.schedules.length || !folders.length) return [];
-    return this.schedules.load(folders, settings.schedules, this.engine().catalog).names;
+    const engine = this.engine();
+    const loaded = this.schedules.load(folders, settings.schedules, engine.catalog);
+    let names = this.names_.get(loaded);
+    if (!names) this.names_.set(loaded, (names = [...loaded.names, ...knownTitleNames(loaded.sessions, engine)]));
+    return names;
   }
 
   /** The sessions of the workspace's schedules, with an index to match talk headings (empty without any). */

@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseSchedule } from '../../server/src/core/schedule/schedule.ts';
+import { parseSchedule, titleNames } from '../../server/src/core/schedule/schedule.ts';
 import { pinnedClock, SessionIndex, sessionMarkdown, sessionsByClock, sessionTime, venueOffset } from '../../server/src/core/schedule/program.ts';
 import { newTalkSnippet, talkStyle } from '../../server/src/core/schedule/new-talk.ts';
 import { completeFromSchedule } from '../../server/src/core/features/complete-schedule.ts';
@@ -125,5 +125,14 @@ describe('completion from the schedule', () => {
     assert.deepEqual(complete('Speaker: Hen'), ['Henrike Vossberg (Tidewater Security)']);
     assert.deepEqual(complete('Speaker: H'), [], 'one letter is too few for the whole program');
     assert.deepEqual(complete('The speaker: Hen'), [], 'not a speaker line');
+  });
+});
+
+describe('titles are known names', () => {
+  test("a title's words that are no English word and no known name: near misses of them are caught", () => {
+    const known = (w: string) => ['Scaling', 'Batch', 'Jobs', 'Queues', 'Backpressure', 'Keynote', 'Welcome', 'Back', 'Harbour', 'Panel', 'Platform', 'Teams', 'Securing', 'Supply', 'Chain', 'Lunch', 'Located', 'Hack', 'Days', 'Kubernetes', 'Node', 'Deep', 'Dive', 'Observability', 'Without', 'Bill', 'Sampling', 'That', 'Keeps', 'Story', 'with', 'the', 'and', 'in', 'to'].includes(w);
+    assert.deepEqual(titleNames(sessions, known), ['Ferrowheel', 'Lanternfish']);
+    const notes = '# Day two\n\n- the Ferowheel queue grew\n';
+    assert.deepEqual(analyze(notes, {}, titleNames(sessions, known)).findings.map((f) => `${f.wrong} -> ${f.fixes[0]}`), ['Ferowheel -> Ferrowheel']);
   });
 });

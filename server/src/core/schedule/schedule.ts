@@ -44,3 +44,24 @@ export function scheduleNames(sessions: readonly Session[], known: (name: string
   for (const p of people) companies.delete(p);
   return [...people, ...companies];
 }
+
+/** A word of a title that may be a name: four letters or more, a capital in it, not all capitals (SIG, API). */
+const TITLE_NAME = /^(?=.{4,40}$)(?=.*\p{Lu})(?!\p{Lu}+$)\p{L}[\p{L}\p{N}]*$/u;
+
+/**
+ * The names that sessions' titles make known: their words that are no English word and no name known already
+ * (the products and projects talks are about: "Ferrowheel" in "Scaling Ferrowheel: …"), each once, so their
+ * near misses are caught as for a speaker's name.
+ */
+export function titleNames(sessions: readonly Session[], known: (word: string) => boolean): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const s of sessions) {
+    for (const word of s.title.split(/[^\p{L}\p{N}]+/u)) {
+      if (seen.has(word) || !TITLE_NAME.test(word)) continue;
+      seen.add(word);
+      if (!known(word)) out.push(word);
+    }
+  }
+  return out;
+}
