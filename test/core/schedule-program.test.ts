@@ -8,7 +8,9 @@ import { parseSchedule, titleNames } from '../../server/src/core/schedule/schedu
 import { pinnedClock, SessionIndex, sessionMarkdown, sessionsByClock, sessionTime, venueOffset } from '../../server/src/core/schedule/program.ts';
 import { newTalkSnippet, talkStyle } from '../../server/src/core/schedule/new-talk.ts';
 import { completeFromSchedule } from '../../server/src/core/features/complete-schedule.ts';
-import { analyze } from './helpers.ts';
+import { analyze, testEngine } from './helpers.ts';
+import { NotesDocument } from '../../server/src/core/check/document.ts';
+import { DEFAULT_SETTINGS } from '../../server/src/core/check/settings.ts';
 
 const FIXTURE = path.resolve(__dirname, '..', 'fixtures', 'schedule', 'harbour-summit.ics');
 const { sessions } = parseSchedule(fs.readFileSync(FIXTURE, 'utf8'), 'harbour-summit.ics');
@@ -134,5 +136,17 @@ describe('titles are known names', () => {
     assert.deepEqual(titleNames(sessions, known), ['Ferrowheel', 'Lanternfish']);
     const notes = '# Day two\n\n- the Ferowheel queue grew\n';
     assert.deepEqual(analyze(notes, {}, titleNames(sessions, known)).findings.map((f) => `${f.wrong} -> ${f.fixes[0]}`), ['Ferowheel -> Ferrowheel']);
+  });
+});
+
+describe('where a learned name comes from, in the message', () => {
+  test("a name given from outside the file is a 'known name'; a talk's speaker from the schedule says so", () => {
+    const known = analyze('# Day two\n\n- Tobiah Wrenfeld showed the API\n', {}, ['Tobiah Wrenfield']).findings;
+    assert.deepEqual(known.map((f) => f.message), ["'Wrenfeld' → Wrenfield (known name)"]);
+    const text = '# Day three\n\n## Observability without the bill\n\n- Kwami showed tail sampling\n';
+    const talk = new NotesDocument(testEngine(), text).check(DEFAULT_SETTINGS, [], { speakers: ['Kwame Osei-Bonsu'] }).findings;
+    assert.deepEqual(talk.map((f) => f.message), ["'Kwami' → Kwame (speaker of this talk in the schedule)"]);
+    const own = analyze('## Talk\n\nSpeaker: Lachlan Evenson\n\n- Lockland said\n').findings;
+    assert.deepEqual(own.map((f) => f.message), ["'Lockland' → Lachlan (name used in this file)"]);
   });
 });

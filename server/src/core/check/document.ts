@@ -426,7 +426,7 @@ export class NotesDocument implements CheckedDocument {
       const names = learnedNames({ people, titles: this.titles.keys(), repeated: this.words.keys(2), midSentence: this.midSentence.counts }, catalog, words, extra);
       const signature = learnedSignature(names);
       if (this.learnedState?.signature === signature) this.learnedState.inputs = inputs;
-      else this.learnedState = { inputs, signature, catalog: learnedCatalog(names), written: new Set(names.written) };
+      else this.learnedState = { inputs, signature, catalog: learnedCatalog(names, new Set(speakers)), written: new Set(names.written) };
     }
     const signature = this.learnedState.signature;
     const learned = this.learnedState.catalog;

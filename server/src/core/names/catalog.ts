@@ -33,6 +33,11 @@ export interface NameEntry {
    */
   reach?: 'sound' | 'typo' | 'exact';
   key: string;
+  /**
+   * A learned name that the file does not name itself: 'known' (settings, the dictionary, a schedule) or
+   * 'talk-speaker' (a speaker of the schedule's session that a talk heading names).
+   */
+  given?: 'known' | 'talk-speaker';
 }
 
 /** A name close to a written word: how many letter edits apart, how far in sound, shared first letters. */

@@ -35,6 +35,6 @@ export function describeKind(entry: NameEntry): string {
     case 'person':
       return 'person';
     case 'learned':
-      return 'name used in this file';
+      return entry.given === 'talk-speaker' ? "speaker of this talk in the schedule" : entry.given === 'known' ? 'known name' : 'name used in this file';
   }
 }

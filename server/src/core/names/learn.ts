@@ -2,7 +2,7 @@
 // Role", "Name, Company"), names that open a talk title ("Ferrowheel — batch scheduling"), and unknown proper
 // nouns used more than once. A near miss of one of them elsewhere in the file is then caught, even for names
 // no catalog knows.
-import { Catalog, nameKey } from './catalog.ts';
+import { Catalog, nameKey, type NameEntry } from './catalog.ts';
 import type { WordList } from '../english/english.ts';
 import { editDistance, allowedEdits } from './distance.ts';
 import type { OutlineNode, ProseSegment } from '../markdown/prose-types.ts';
@@ -234,6 +234,8 @@ export interface LearnedNames {
    * "Sarah" or "Costa" alone is no near miss of one of them).
    */
   parts?: Map<string, 'word' | 'none'>;
+  /** Names known from outside the file (settings, the dictionary, schedules) that the file does not name itself. */
+  given?: ReadonlySet<string>;
 }
 
 /** Candidate names of a whole document, tallied block by block (see NotesDocument). */
@@ -270,7 +272,12 @@ export function learnedNames(candidates: LearnCandidates, catalog: Catalog, word
     }
     if (verdict) people.add(name);
   }
-  for (const word of candidates.titles) if (memo.unknown(word, true) === 'name') single.add(word);
+  const fileWords = new Set<string>();
+  const learnWord = (word: string): void => {
+    single.add(word);
+    fileWords.add(word);
+  };
+  for (const word of candidates.titles) if (memo.unknown(word, true) === 'name') learnWord(word);
   // Unknown proper nouns used at least twice are this document's names.
   // A word near an English one is learned only if the file capitalizes it mid-sentence, as a proper noun
   // ("at Cloud Native Summitt"): a typo typed twice at line starts ("Recomendations") is still a typo.
@@ -279,7 +286,7 @@ export function learnedNames(candidates: LearnCandidates, catalog: Catalog, word
     // capital already answers.
     const proper = candidates.midSentence?.has(word) ?? false;
     const verdict = memo.unknown(word, !proper);
-    if (verdict === 'name' || (verdict === 'near-word' && proper)) single.add(word);
+    if (verdict === 'name' || (verdict === 'near-word' && proper)) learnWord(word);
   }
   const parts = new Map<string, 'word' | 'none'>();
   const ownParts = new Set<string>();
@@ -300,7 +307,10 @@ export function learnedNames(candidates: LearnCandidates, catalog: Catalog, word
   const written = writtenNameWords(candidates.midSentence?.keys() ?? [], catalog, words);
   // The signature from sorted pieces, the extra names' sorted once (a schedule has thousands).
   const signature = [own.join('\u0001'), extra.signature, [...single].sort().join('\u0001'), written.join('\u0001'), [...parts].filter(([, l]) => l === 'word').map(([p]) => p).sort().join('\u0001'), overridden.sort().join('\u0001')].join('\u0002');
-  return { people: [...people], words: [...single], written, parts, signature };
+  const given = new Set<string>();
+  for (const person of extra.people) if (!own.includes(person)) given.add(person);
+  for (const word of extra.single) if (!fileWords.has(word)) given.add(word);
+  return { people: [...people], words: [...single], written, parts, signature, given };
 }
 
 /** What extra names teach (people, single words, parts known only in full), worked out once per list. */
@@ -357,19 +367,27 @@ export function learnedSignature(names: LearnedNames): string {
 }
 
 /** The catalog of learned names that the matcher consults next to the shared one. */
-export function learnedCatalog(names: LearnedNames): Catalog {
+export function learnedCatalog(names: LearnedNames, talkSpeakers: ReadonlySet<string> = new Set()): Catalog {
   const learned = new Catalog();
+  // Where a name comes from, for messages: a talk's speaker from the schedule, a name given from outside the file.
+  const mark = (entry: NameEntry | undefined, name: string): void => {
+    if (!entry) return;
+    if (talkSpeakers.has(name)) entry.given = 'talk-speaker';
+    else if (names.given?.has(name)) entry.given = 'known';
+  };
   // `label` says where a word was learned: a person's name is theirs in any casing; a word that only recurs
   // capitalized (a heading's "Reddit") may be plain lowercase elsewhere.
-  const addWord = (word: string, label: 'person' | 'word'): void => {
-    if (!learned.lookup(word).length) learned.add({ canonical: word, aliases: [], shortForms: [], kind: 'learned', label, everyday: false, weight: 1 });
+  const addWord = (word: string, label: 'person' | 'word', from = word): void => {
+    if (learned.lookup(word).length) return;
+    learned.add({ canonical: word, aliases: [], shortForms: [], kind: 'learned', label, everyday: false, weight: 1 });
+    mark(learned.lookup(word).find((e) => e.canonical === word), from);
   };
   for (const person of names.people) {
     if (learned.lookup(person).length) continue;
-    learned.addPerson(person, 'learned');
+    mark(learned.addPerson(person, 'learned'), person);
     for (const part of person.split(/\s+/)) {
       const label = names.parts?.get(part) ?? 'person';
-      if (label !== 'none') addWord(part, label);
+      if (label !== 'none') addWord(part, label, person);
     }
   }
   for (const word of names.words) addWord(word, 'word');
