@@ -90,8 +90,20 @@ test('typing "Kube" shows suggestions without Ctrl+Space, Kubernetes first; Ente
 });
 
 test('"open tele" + Enter gives "OpenTelemetry", replacing both words', async () => {
-  await page.keyboard.type(' with open tele', { delay: 60 });
-  const labels = await waitSuggestions('OpenTelemetry');
+  await page.keyboard.type(' with open ', { delay: 60 });
+  // On a busy machine the widget may miss a burst of keys (as for the first word above): retype the last word.
+  let labels;
+  for (let attempt = 1; !labels; attempt++) {
+    await page.keyboard.type('tele', { delay: 60 });
+    try {
+      labels = await waitSuggestions('OpenTelemetry', attempt < 3 ? 8000 : T);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      log(`no suggestions for "open tele" on attempt ${attempt}: retyping "tele"`);
+      await page.keyboard.press('Escape');
+      for (let k = 0; k < 4; k++) await page.keyboard.press('Backspace');
+    }
+  }
   log('suggestions for "open tele":', JSON.stringify(labels));
   await page.keyboard.press('Enter');
   await waitLine((l) => l === 'Kubernetes with OpenTelemetry', '"Kubernetes with OpenTelemetry"');
