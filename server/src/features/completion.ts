@@ -3,7 +3,7 @@
 // and in the workspace's other notes.
 import { toCompletionItem } from '../convert.ts';
 import { completeNames, completionCard, type CompletionEntry, type CompletionOptions } from '../core/features/complete.ts';
-import { completeFromSchedule } from '../core/features/complete-schedule.ts';
+import { completeFromSchedule, onScheduleLine } from '../core/features/complete-schedule.ts';
 import { sessionOfTalk, sessionsNow, talkAt } from './schedule.ts';
 import type { FileSummary } from '../workspace.ts';
 import type { DocState, Session } from '../session.ts';
@@ -40,6 +40,8 @@ const NONE: ReadonlyMap<string, number> = new Map();
 
 /** Session titles on a talk heading, speakers on a speaker line: from the schedule, ranked before names. */
 function scheduleCompletions(session: Session, state: DocState, text: string, offset: number): CompletionEntry[] {
+  // Most keystrokes are in prose: the program is ordered by the clock only on a heading or speaker line.
+  if (!onScheduleLine(text, offset)) return [];
   const program = session.program(state.settings);
   if (!program.sessions.length) return [];
   const outline = state.analysis?.outline;

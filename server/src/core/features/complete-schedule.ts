@@ -29,6 +29,13 @@ function entry(label: string, detail: string, start: number, end: number, rank: 
   return { label, detail, start, end, sortText: String(rank).padStart(4, '0'), filterText: `${typed}${label}` };
 }
 
+/** Whether the line at `offset` is one the schedule completes (a heading or a speaker line): cheap, per keystroke. */
+export function onScheduleLine(text: string, offset: number): boolean {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const before = text.slice(lineStart, Math.min(offset, lineStart + 300));
+  return HEADING.test(before) || SPEAKER_LABEL.test(before);
+}
+
 export function completeFromSchedule(text: string, offset: number, ctx: ScheduleCompletionContext): CompletionEntry[] {
   if (!ctx.sessions.length) return [];
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
